@@ -1,0 +1,326 @@
+using LspGlossary.Core.Text;
+using Markdig;
+using Markdig.Extensions.AutoLinks;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace LspGlossary.Core.Analysis;
+
+/// <summary>
+/// Finds the prose in a Markdown document: the literal text of paragraphs, headings, list items, block quotes,
+/// table cells, emphasis and link text. Code (fenced, indented, inline), URLs (autolinks, bare URLs, link and
+/// image destinations, link reference definitions), HTML (blocks and inline) and YAML front matter are left
+/// out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
+/// </summary>
+public static class MarkdownRegions
+{
+    /// <summary>
+    /// The one pipeline every call shares; Markdig pipelines are safe to use from several threads.
+    /// Precise source locations give every inline its exact offsets in the text.
+    /// </summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UsePipeTables()
+        .UseYamlFrontMatter()
+        .UseAutoLinks(new AutoLinkOptions
+        {
+            // "http://localhost:8000/lora" is common in documentation, and a URL often follows a quote.
+            AllowDomainWithoutPeriod = true,
+            ValidPreviousCharacters = "*_~(\"'",
+        })
+        .Build();
+
+    private const string DisableNextLine = "glossary-disable-next-line";
+    private const string Disable = "glossary-disable";
+    private const string Enable = "glossary-enable";
+
+    /// <summary>
+    /// Parses the text once and walks it once. Never throws for any text: if Markdig itself fails, the result
+    /// is <see cref="DocumentRegions.Empty"/>. Only a cancelled token ends it early, with
+    /// <see cref="OperationCanceledException"/>; the token is checked between top-level blocks.
+    /// </summary>
+    public static DocumentRegions Analyze(string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return DocumentRegions.Empty;
+        }
+
+        var walker = new Walker(text);
+        try
+        {
+            for (int i = 0; i < document.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                walker.VisitTopLevelBlock(document[i]);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The walk only reads Markdig's syntax tree; should that tree ever be inconsistent, we treat it
+            // like a failed parse.
+            return DocumentRegions.Empty;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var searchable = SortAndMerge(walker.Searchable);
+        var diagnosticsOff = BuildDiagnosticsOff(text, walker.Controls);
+        return new DocumentRegions(searchable, diagnosticsOff);
+    }
+
+    /// <summary>The kinds of glossary control comments.</summary>
+    private enum ControlKind
+    {
+        DisableNextLine,
+        Disable,
+        Enable,
+    }
+
+    /// <summary>A control comment: its kind and the span of the whole comment, from "&lt;!--" to "--&gt;".</summary>
+    private readonly record struct Control(ControlKind Kind, int Start, int End);
+
+    /// <summary>
+    /// Walks the syntax tree with explicit stacks instead of recursion, so that deeply nested quotes or lists
+    /// cannot overflow the call stack. Children are pushed in reverse, so they are visited in document order.
+    /// </summary>
+    private sealed class Walker
+    {
+        private readonly string _text;
+        private readonly Stack<Block> _blocks = new();
+        private readonly Stack<Inline> _inlines = new();
+
+        public Walker(string text)
+        {
+            _text = text;
+        }
+
+        public List<TextSpan> Searchable { get; } = new();
+
+        public List<Control> Controls { get; } = new();
+
+        public void VisitTopLevelBlock(Block topLevel)
+        {
+            _blocks.Clear();
+            _blocks.Push(topLevel);
+            while (_blocks.Count > 0)
+            {
+                var block = _blocks.Pop();
+                switch (block)
+                {
+                    case ParagraphBlock paragraph:
+                        VisitInlines(paragraph.Inline);
+                        break;
+                    case HeadingBlock heading:
+                        VisitInlines(heading.Inline);
+                        break;
+                    case HtmlBlock:
+                        // HTML is not prose, but it may hold control comments.
+                        ScanForControls(block.Span);
+                        break;
+                    case LinkReferenceDefinitionGroup:
+                        // Link reference definitions hold labels, URLs and titles, none of them prose.
+                        break;
+                    case ContainerBlock container:
+                        // Lists, list items, quotes, tables, table rows and table cells.
+                        for (int i = container.Count - 1; i >= 0; i--) _blocks.Push(container[i]);
+                        break;
+                    default:
+                        // Code blocks (fenced and indented), YAML front matter, thematic breaks, blank lines.
+                        break;
+                }
+            }
+        }
+
+        private void VisitInlines(ContainerInline? root)
+        {
+            if (root is null) return;
+            _inlines.Clear();
+            PushChildren(root);
+            while (_inlines.Count > 0)
+            {
+                var inline = _inlines.Pop();
+                switch (inline)
+                {
+                    case LiteralInline:
+                        AddSearchable(inline.Span);
+                        break;
+                    case LineBreakInline lineBreak:
+                        // A line break inside a paragraph joins its lines into one region. A backslash hard
+                        // break is left out, because its span holds the backslash.
+                        if (!lineBreak.IsBackslash) AddLineBreak(inline.Span);
+                        break;
+                    case HtmlInline:
+                        ScanForControls(inline.Span);
+                        break;
+                    case LinkInline link:
+                        // The children of a link are its text (or an image's alt text); the destination and
+                        // title are not children. A bare URL made into a link has the URL as its text.
+                        if (!link.IsAutoLink) PushChildren(link);
+                        break;
+                    case ContainerInline container:
+                        // Emphasis, and any delimiter Markdig left in place.
+                        PushChildren(container);
+                        break;
+                    default:
+                        // Inline code, autolinks in angle brackets, HTML entities.
+                        break;
+                }
+            }
+        }
+
+        private void PushChildren(ContainerInline container)
+        {
+            for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                _inlines.Push(child);
+            }
+        }
+
+        /// <summary>Adds a Markdig span (whose End is inclusive), clamped to the text; empty spans are skipped.</summary>
+        private void AddSearchable(SourceSpan span)
+        {
+            if (TryConvert(span, out var converted)) Searchable.Add(converted);
+        }
+
+        private bool TryConvert(SourceSpan span, out TextSpan converted)
+        {
+            int start = Math.Max(0, span.Start);
+            int end = Math.Min(_text.Length, span.End + 1);
+            converted = default;
+            if (end <= start) return false;
+            converted = TextSpan.FromBounds(start, end);
+            return true;
+        }
+
+        /// <summary>
+        /// Adds a line break's span when it is only whitespace. Markdig's span of a "\r\n" break covers just
+        /// the "\r", so it is extended over the "\n" to make the lines around it touch.
+        /// </summary>
+        private void AddLineBreak(SourceSpan span)
+        {
+            if (!TryConvert(span, out var converted)) return;
+            for (int i = converted.Start; i < converted.End; i++)
+            {
+                if (!char.IsWhiteSpace(_text[i])) return;
+            }
+            int end = converted.End;
+            if (_text[end - 1] == '\r' && end < _text.Length && _text[end] == '\n') end++;
+            Searchable.Add(TextSpan.FromBounds(converted.Start, end));
+        }
+
+        /// <summary>Finds every HTML comment inside the span and records those that are glossary controls.</summary>
+        private void ScanForControls(SourceSpan span)
+        {
+            if (!TryConvert(span, out var region)) return;
+            int position = region.Start;
+            while (position < region.End)
+            {
+                int open = _text.AsSpan(position, region.End - position).IndexOf("<!--", StringComparison.Ordinal);
+                if (open < 0) return;
+                open += position;
+
+                // As in CommonMark, "<!-->" and "<!--->" are complete (empty) comments, so the closing "-->"
+                // is searched for from the second character after "<".
+                int searchFrom = open + 2;
+                int close = _text.AsSpan(searchFrom, region.End - searchFrom).IndexOf("-->", StringComparison.Ordinal);
+                if (close < 0) return;
+                close += searchFrom;
+
+                int contentStart = open + 4;
+                int contentEnd = Math.Max(contentStart, close);
+                int commentEnd = close + 3;
+                var content = _text.AsSpan(contentStart, contentEnd - contentStart).Trim();
+                if (content.Equals(DisableNextLine, StringComparison.OrdinalIgnoreCase))
+                {
+                    Controls.Add(new Control(ControlKind.DisableNextLine, open, commentEnd));
+                }
+                else if (content.Equals(Disable, StringComparison.OrdinalIgnoreCase))
+                {
+                    Controls.Add(new Control(ControlKind.Disable, open, commentEnd));
+                }
+                else if (content.Equals(Enable, StringComparison.OrdinalIgnoreCase))
+                {
+                    Controls.Add(new Control(ControlKind.Enable, open, commentEnd));
+                }
+                position = commentEnd;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns the control comments into silenced spans. "disable-next-line" silences the whole line after the
+    /// line on which the comment ends. "disable" silences everything from the end of its comment to the start
+    /// of the next "enable" comment, or to the end of the text; a second "disable" before an "enable" changes
+    /// nothing, and an "enable" without a "disable" is ignored.
+    /// </summary>
+    private static List<TextSpan> BuildDiagnosticsOff(string text, List<Control> controls)
+    {
+        var spans = new List<TextSpan>();
+        if (controls.Count == 0) return spans;
+        controls.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+
+        LineMap? lines = null;
+        int disabledFrom = -1;
+        foreach (var control in controls)
+        {
+            switch (control.Kind)
+            {
+                case ControlKind.DisableNextLine:
+                {
+                    lines ??= LineMap.Create(text);
+                    int commentLine = lines.LineOf(control.End - 1);
+                    if (commentLine + 1 < lines.LineCount)
+                    {
+                        int start = lines.LineStart(commentLine + 1);
+                        int end = lines.LineStart(commentLine + 2);
+                        if (end > start) spans.Add(TextSpan.FromBounds(start, end));
+                    }
+                    break;
+                }
+                case ControlKind.Disable:
+                    if (disabledFrom < 0) disabledFrom = control.End;
+                    break;
+                case ControlKind.Enable:
+                    if (disabledFrom >= 0)
+                    {
+                        if (control.Start > disabledFrom) spans.Add(TextSpan.FromBounds(disabledFrom, control.Start));
+                        disabledFrom = -1;
+                    }
+                    break;
+            }
+        }
+        if (disabledFrom >= 0 && text.Length > disabledFrom) spans.Add(TextSpan.FromBounds(disabledFrom, text.Length));
+        return SortAndMerge(spans);
+    }
+
+    /// <summary>Sorts spans by start and merges those that overlap or touch.</summary>
+    private static List<TextSpan> SortAndMerge(List<TextSpan> spans)
+    {
+        if (spans.Count < 2) return spans;
+        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var merged = new List<TextSpan>(spans.Count);
+        var current = spans[0];
+        for (int i = 1; i < spans.Count; i++)
+        {
+            var next = spans[i];
+            if (next.Start <= current.End)
+            {
+                current = TextSpan.FromBounds(current.Start, Math.Max(current.End, next.End));
+            }
+            else
+            {
+                merged.Add(current);
+                current = next;
+            }
+        }
+        merged.Add(current);
+        return merged;
+    }
+}

@@ -1,0 +1,26 @@
+namespace LspGlossary.Core.Features;
+
+public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
+
+/// <summary>
+/// The user's settings (section <c>lspGlossary</c>). <see cref="Languages"/> null means every supported
+/// language; <see cref="Locale"/> is "auto", "zh" or "en".
+/// </summary>
+public sealed record Settings(
+    bool DiagnosticsEnabled = true,
+    Severity DiagnosticsSeverity = Severity.Warning,
+    IReadOnlySet<string>? Languages = null,
+    string Locale = "auto")
+{
+    public static readonly Settings Default = new();
+
+    public bool IsLanguageEnabled(string languageId) => Languages is null || Languages.Contains(languageId);
+
+    /// <summary>Chinese first when the setting says zh, or when it is auto and the client's locale is Chinese.</summary>
+    public bool ChineseFirst(string? clientLocale) => Locale switch
+    {
+        "zh" => true,
+        "en" => false,
+        _ => clientLocale is not null && clientLocale.StartsWith("zh", StringComparison.OrdinalIgnoreCase),
+    };
+}

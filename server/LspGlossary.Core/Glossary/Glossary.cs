@@ -1,0 +1,140 @@
+namespace LspGlossary.Core.Glossary;
+
+/// <summary>
+/// The loaded glossary: its entries by id, plus the problems found across files (duplicate ids, one
+/// spelling claimed by two entries, variants that equal a canonical term, related ids that do not exist).
+/// Immutable: a reload builds a new one.
+/// </summary>
+public sealed class Glossary
+{
+    private readonly Dictionary<string, GlossaryEntry> _byId;
+
+    private Glossary(List<GlossaryEntry> entries, List<GlossaryProblem> problems)
+    {
+        Entries = entries;
+        Problems = problems;
+        _byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    public static readonly Glossary Empty = new([], []);
+
+    /// <summary>The enabled entries, in file order.</summary>
+    public IReadOnlyList<GlossaryEntry> Entries { get; }
+
+    public IReadOnlyList<GlossaryProblem> Problems { get; }
+
+    public GlossaryEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Builds a glossary from parsed files, in order. An id seen again in a later file overrides the fields
+    /// that file sets; <c>disabled: true</c> removes the entry.
+    /// </summary>
+    public static Glossary Build(IEnumerable<GlossaryFileResult> files)
+    {
+        var problems = new List<GlossaryProblem>();
+        var order = new List<string>();
+        var merged = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            problems.AddRange(file.Problems);
+            var seenInFile = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in file.Entries)
+            {
+                if (!seenInFile.Add(entry.Id))
+                {
+                    problems.Add(new(entry.Source, $"Duplicate id '{entry.Id}' in the same file."));
+                    continue;
+                }
+                if (merged.TryGetValue(entry.Id, out var existing))
+                {
+                    merged[entry.Id] = Overlay(existing, entry);
+                }
+                else
+                {
+                    merged[entry.Id] = entry;
+                    order.Add(entry.Id);
+                }
+            }
+        }
+
+        var entries = new List<GlossaryEntry>();
+        foreach (var id in order)
+        {
+            var entry = merged[id];
+            if (entry.Disabled) continue;
+            if (string.IsNullOrWhiteSpace(entry.Term))
+            {
+                problems.Add(new(entry.Source, $"The entry '{id}' has no 'term'."));
+                continue;
+            }
+            entries.Add(entry);
+        }
+        CheckSpellings(entries, problems);
+        CheckRelated(entries, merged, problems);
+        return new Glossary(entries, problems);
+    }
+
+    /// <summary>A later file's entry overrides the fields it sets; unset fields keep the earlier value.</summary>
+    private static GlossaryEntry Overlay(GlossaryEntry baseEntry, GlossaryEntry over) => baseEntry with
+    {
+        Term = over.Term.Length > 0 ? over.Term : baseEntry.Term,
+        Expansion = over.Expansion ?? baseEntry.Expansion,
+        ChineseNames = over.ChineseNames.Count > 0 ? over.ChineseNames : baseEntry.ChineseNames,
+        Aliases = over.Aliases.Count > 0 ? over.Aliases : baseEntry.Aliases,
+        Variants = over.Variants.Count > 0 ? over.Variants : baseEntry.Variants,
+        Category = over.Category.Length > 0 ? over.Category : baseEntry.Category,
+        DefinitionZh = over.DefinitionZh ?? baseEntry.DefinitionZh,
+        DefinitionEn = over.DefinitionEn ?? baseEntry.DefinitionEn,
+        Related = over.Related.Count > 0 ? over.Related : baseEntry.Related,
+        References = over.References.Count > 0 ? over.References : baseEntry.References,
+        Note = over.Note ?? baseEntry.Note,
+        Disabled = over.Disabled,
+        Source = over.Source,
+    };
+
+    private static void CheckSpellings(List<GlossaryEntry> entries, List<GlossaryProblem> problems)
+    {
+        // Latin spellings are compared case-insensitively, Chinese ones exactly (case does not apply).
+        var owners = new Dictionary<string, GlossaryEntry>(StringComparer.OrdinalIgnoreCase);
+        var canonical = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries) canonical.TryAdd(entry.Term, entry);
+
+        foreach (var entry in entries)
+        {
+            var mine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var spelling in entry.AllSpellings())
+            {
+                if (!mine.Add(spelling)) continue;
+                if (owners.TryGetValue(spelling, out var owner) && owner.Id != entry.Id)
+                {
+                    problems.Add(new(entry.Source, $"The spelling '{spelling}' of '{entry.Id}' is already claimed by '{owner.Id}' ({owner.Source})."));
+                }
+                else
+                {
+                    owners[spelling] = entry;
+                }
+            }
+            foreach (var variant in entry.Variants)
+            {
+                if (canonical.TryGetValue(variant, out var other))
+                {
+                    problems.Add(new(entry.Source, $"The variant '{variant}' of '{entry.Id}' is the canonical term of '{other.Id}'."));
+                }
+            }
+        }
+    }
+
+    private static void CheckRelated(List<GlossaryEntry> entries, Dictionary<string, GlossaryEntry> all, List<GlossaryProblem> problems)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var related in entry.Related)
+            {
+                if (!all.ContainsKey(related))
+                {
+                    problems.Add(new(entry.Source, $"'{entry.Id}' is related to '{related}', which is not an entry id.", ProblemSeverity.Warning));
+                }
+            }
+        }
+    }
+}

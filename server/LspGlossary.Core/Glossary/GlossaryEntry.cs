@@ -1,0 +1,42 @@
+namespace LspGlossary.Core.Glossary;
+
+/// <summary>Where a glossary entry or problem comes from: a file name and a one-based line and column.</summary>
+public readonly record struct SourceLocation(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>A paper or page that introduced or defines a term.</summary>
+public sealed record GlossaryReference(string Title, int? Year, string? Arxiv, string? Url);
+
+/// <summary>
+/// One term of the glossary. <see cref="Term"/> is the canonical spelling; <see cref="Aliases"/> are other
+/// accepted spellings; <see cref="Variants"/> are spellings that are wrong and get fixed to <see cref="Term"/>.
+/// </summary>
+public sealed record GlossaryEntry
+{
+    public required string Id { get; init; }
+    public required string Term { get; init; }
+    public string? Expansion { get; init; }
+    public IReadOnlyList<string> ChineseNames { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Variants { get; init; } = [];
+    public string Category { get; init; } = "general";
+    public string? DefinitionZh { get; init; }
+    public string? DefinitionEn { get; init; }
+    public IReadOnlyList<string> Related { get; init; } = [];
+    public IReadOnlyList<GlossaryReference> References { get; init; } = [];
+    public string? Note { get; init; }
+    public bool Disabled { get; init; }
+    public required SourceLocation Source { get; init; }
+
+    /// <summary>Every spelling that finds this entry: the term, aliases, Chinese names, expansion and variants.</summary>
+    public IEnumerable<string> AllSpellings()
+    {
+        yield return Term;
+        foreach (var alias in Aliases) yield return alias;
+        foreach (var name in ChineseNames) yield return name;
+        if (Expansion is not null) yield return Expansion;
+        foreach (var variant in Variants) yield return variant;
+    }
+}

@@ -1,0 +1,263 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace LspGlossary.Core.Glossary;
+
+/// <summary>The entries a glossary file yields, and the problems found in it.</summary>
+public sealed record GlossaryFileResult(string File, IReadOnlyList<GlossaryEntry> Entries, IReadOnlyList<GlossaryProblem> Problems)
+{
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+}
+
+/// <summary>
+/// Reads one glossary YAML file into entries. It never throws: syntax errors, unknown fields, missing
+/// fields and wrong types become positioned problems. Only plain data is read: YAML tags never construct
+/// objects (the representation model keeps scalars as text), and the walk follows the fixed shape of the
+/// format, so aliases cannot make it loop or grow.
+/// </summary>
+public static class GlossaryFileParser
+{
+    /// <summary>Files larger than this are refused; the bundled glossary is far smaller.</summary>
+    public const int MaxFileChars = 2_000_000;
+
+    private static readonly HashSet<string> EntryFields =
+    [
+        "id", "term", "expansion", "zh", "aliases", "variants", "category", "definition", "related",
+        "references", "note", "disabled",
+    ];
+
+    private static readonly HashSet<string> ReferenceFields = ["title", "year", "arxiv", "url"];
+
+    public static readonly IReadOnlyList<string> Categories =
+        ["training", "model", "inference", "prompting", "evaluation", "safety", "general"];
+
+    public static GlossaryFileResult Parse(string text, string file)
+    {
+        var problems = new List<GlossaryProblem>();
+        var entries = new List<GlossaryEntry>();
+        if (text.Length > MaxFileChars)
+        {
+            problems.Add(new(new(file, 1, 1), $"The file is larger than {MaxFileChars} characters and was not read."));
+            return new(file, entries, problems);
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new(new(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {Simplify(e.Message)}"));
+            return new(file, entries, problems);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new(file, entries, problems);
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(Problem(file, stream.Documents[0].RootNode, "The file must be a mapping with a 'terms' list."));
+            return new(file, entries, problems);
+        }
+
+        foreach (var (key, value) in root.Children)
+        {
+            string name = (key as YamlScalarNode)?.Value ?? "";
+            if (name == "terms")
+            {
+                if (value is YamlSequenceNode list)
+                {
+                    foreach (var item in list.Children)
+                    {
+                        var entry = ReadEntry(item, file, problems);
+                        if (entry is not null) entries.Add(entry);
+                    }
+                }
+                else if (!(value is YamlScalarNode { Value: null or "" }))
+                {
+                    problems.Add(Problem(file, value, "'terms' must be a list of entries."));
+                }
+            }
+            else
+            {
+                problems.Add(Problem(file, key, $"Unknown top-level field '{name}'; the only one is 'terms'."));
+            }
+        }
+        return new(file, entries, problems);
+    }
+
+    private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            problems.Add(Problem(file, node, "Each entry of 'terms' must be a mapping."));
+            return null;
+        }
+
+        string? id = null, term = null, expansion = null, category = null, zh = null, en = null, note = null;
+        bool disabled = false;
+        List<string> chinese = [], aliases = [], variants = [], related = [];
+        List<GlossaryReference> references = [];
+
+        foreach (var (key, value) in map.Children)
+        {
+            string name = (key as YamlScalarNode)?.Value ?? "";
+            switch (name)
+            {
+                case "id": id = Scalar(file, value, name, problems); break;
+                case "term": term = Scalar(file, value, name, problems); break;
+                case "expansion": expansion = Scalar(file, value, name, problems); break;
+                case "category": category = Scalar(file, value, name, problems); break;
+                case "note": note = Scalar(file, value, name, problems); break;
+                case "zh": chinese = StringList(file, value, name, problems); break;
+                case "aliases": aliases = StringList(file, value, name, problems); break;
+                case "variants": variants = StringList(file, value, name, problems); break;
+                case "related": related = StringList(file, value, name, problems); break;
+                case "disabled":
+                    string? flag = Scalar(file, value, name, problems);
+                    if (flag is "true" or "false") disabled = flag == "true";
+                    else if (flag is not null) problems.Add(Problem(file, value, "'disabled' must be true or false."));
+                    break;
+                case "definition":
+                    (zh, en) = ReadDefinition(file, value, problems);
+                    break;
+                case "references":
+                    references = ReadReferences(file, value, problems);
+                    break;
+                default:
+                    problems.Add(Problem(file, key, $"Unknown field '{name}'. Known fields: {string.Join(", ", EntryFields)}."));
+                    break;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            problems.Add(Problem(file, map, "The entry has no 'id'."));
+            return null;
+        }
+        if (category is not null && !Categories.Contains(category))
+        {
+            problems.Add(Problem(file, map, $"Unknown category '{category}'. Use one of: {string.Join(", ", Categories)}."));
+        }
+
+        return new GlossaryEntry
+        {
+            Id = id,
+            Term = term ?? "",
+            Expansion = expansion,
+            ChineseNames = chinese,
+            Aliases = aliases,
+            Variants = variants,
+            Category = category ?? "",
+            DefinitionZh = zh,
+            DefinitionEn = en,
+            Related = related,
+            References = references,
+            Note = note,
+            Disabled = disabled,
+            Source = Location(file, map),
+        };
+    }
+
+    private static (string? Zh, string? En) ReadDefinition(string file, YamlNode node, List<GlossaryProblem> problems)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            problems.Add(Problem(file, node, "'definition' must be a mapping with 'zh' and 'en'."));
+            return (null, null);
+        }
+        string? zh = null, en = null;
+        foreach (var (key, value) in map.Children)
+        {
+            string name = (key as YamlScalarNode)?.Value ?? "";
+            if (name == "zh") zh = Scalar(file, value, "definition.zh", problems);
+            else if (name == "en") en = Scalar(file, value, "definition.en", problems);
+            else problems.Add(Problem(file, key, $"Unknown field 'definition.{name}'; use 'zh' and 'en'."));
+        }
+        return (zh, en);
+    }
+
+    private static List<GlossaryReference> ReadReferences(string file, YamlNode node, List<GlossaryProblem> problems)
+    {
+        var result = new List<GlossaryReference>();
+        if (node is not YamlSequenceNode list)
+        {
+            problems.Add(Problem(file, node, "'references' must be a list."));
+            return result;
+        }
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                problems.Add(Problem(file, item, "Each reference must be a mapping with a 'title'."));
+                continue;
+            }
+            string? title = null, arxiv = null, url = null;
+            int? year = null;
+            foreach (var (key, value) in map.Children)
+            {
+                string name = (key as YamlScalarNode)?.Value ?? "";
+                switch (name)
+                {
+                    case "title": title = Scalar(file, value, "title", problems); break;
+                    case "arxiv": arxiv = Scalar(file, value, "arxiv", problems); break;
+                    case "url": url = Scalar(file, value, "url", problems); break;
+                    case "year":
+                        string? text = Scalar(file, value, "year", problems);
+                        if (int.TryParse(text, out int parsed)) year = parsed;
+                        else if (text is not null) problems.Add(Problem(file, value, "'year' must be a number."));
+                        break;
+                    default:
+                        problems.Add(Problem(file, key, $"Unknown field '{name}' in a reference. Known fields: {string.Join(", ", ReferenceFields)}."));
+                        break;
+                }
+            }
+            if (title is null) problems.Add(Problem(file, map, "A reference needs a 'title'."));
+            else result.Add(new GlossaryReference(title, year, arxiv, url));
+        }
+        return result;
+    }
+
+    private static string? Scalar(string file, YamlNode node, string field, List<GlossaryProblem> problems)
+    {
+        if (node is YamlScalarNode scalar) return scalar.Value;
+        problems.Add(Problem(file, node, $"'{field}' must be a single value."));
+        return null;
+    }
+
+    private static List<string> StringList(string file, YamlNode node, string field, List<GlossaryProblem> problems)
+    {
+        var result = new List<string>();
+        if (node is YamlScalarNode single)
+        {
+            // A single string is accepted where a list is expected: `zh: 低秩适配`.
+            if (!string.IsNullOrEmpty(single.Value)) result.Add(single.Value);
+            return result;
+        }
+        if (node is not YamlSequenceNode list)
+        {
+            problems.Add(Problem(file, node, $"'{field}' must be a list of strings."));
+            return result;
+        }
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } value }) result.Add(value);
+            else problems.Add(Problem(file, item, $"Each item of '{field}' must be a non-empty string."));
+        }
+        return result;
+    }
+
+    private static SourceLocation Location(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private static GlossaryProblem Problem(string file, YamlNode node, string message) => new(Location(file, node), message);
+
+    private static string Simplify(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: …) - (…): "; the location is reported separately.
+        int index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 ? message[(index + 3)..] : message;
+    }
+}

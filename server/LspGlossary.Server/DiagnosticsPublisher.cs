@@ -1,0 +1,87 @@
+using LspGlossary.Core.Features;
+using LspGlossary.Server.Protocol;
+
+namespace LspGlossary.Server;
+
+/// <summary>
+/// Publishes diagnostics after each change, debounced by coalescing: at most one computation runs per
+/// document, and changes that arrive meanwhile are folded into one more run on the newest snapshot.
+/// A burst of keystrokes therefore costs at most two analyses, and a single edit is answered without a
+/// fixed delay. Each publication carries the version it was computed for.
+/// </summary>
+public sealed class DiagnosticsPublisher
+{
+    private readonly Session _session;
+    private readonly object _lock = new();
+    private readonly Dictionary<string, bool> _running = new(StringComparer.Ordinal); // uri -> another run pending
+
+    public DiagnosticsPublisher(Session session) => _session = session;
+
+    public void Schedule(string uri)
+    {
+        lock (_lock)
+        {
+            if (_running.ContainsKey(uri))
+            {
+                _running[uri] = true;
+                return;
+            }
+            _running[uri] = false;
+        }
+        _ = Task.Run(() => RunAsync(uri));
+    }
+
+    public void ScheduleAll()
+    {
+        foreach (var document in _session.Documents.All()) Schedule(document.Uri);
+    }
+
+    /// <summary>Clears the client's diagnostics for a closed document.</summary>
+    public void Clear(string uri) => Publish(new PublishDiagnosticsParams(uri, null, []));
+
+    private async Task RunAsync(string uri)
+    {
+        while (true)
+        {
+            try
+            {
+                await PublishOnceAsync(uri).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _session.Log($"Diagnostics for {uri} failed: {e}");
+            }
+            lock (_lock)
+            {
+                if (!_running[uri])
+                {
+                    _running.Remove(uri);
+                    return;
+                }
+                _running[uri] = false;
+            }
+        }
+    }
+
+    private async Task PublishOnceAsync(string uri)
+    {
+        var document = _session.Documents.Get(uri);
+        if (document is null) return;
+        var settings = _session.Settings;
+        var lspDiagnostics = new List<Diagnostic>();
+        if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))
+        {
+            var analysis = await _session.Analyses.GetAsync(document, _session.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
+            foreach (var diagnostic in Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity))
+            {
+                lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
+            }
+        }
+        // A document closed meanwhile keeps the empty list that didClose published.
+        if (_session.Documents.Get(uri) is null) return;
+        Publish(new PublishDiagnosticsParams(uri, document.Version, lspDiagnostics));
+    }
+
+    private void Publish(PublishDiagnosticsParams parameters) =>
+        _session.Notify("textDocument/publishDiagnostics", Json.Write(parameters, LspJsonContext.Default.PublishDiagnosticsParams));
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using LspGlossary.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspGlossary.Server.Endpoints;
+
+/// <summary>workspace/didChangeConfiguration: settings pushed by the client, or a cue to pull them.</summary>
+public sealed class ConfigurationEndpoint(Session session)
+{
+    [JsonRpcMethod("workspace/didChangeConfiguration", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeConfiguration(JsonElement parameters) => Endpoint.Handle(session, "didChangeConfiguration", () =>
+    {
+        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeConfigurationParams, "workspace/didChangeConfiguration");
+        if (p.Settings is { ValueKind: JsonValueKind.Object } pushed && pushed.TryGetProperty(SettingsReader.Section, out _))
+        {
+            session.Settings = SettingsReader.Read(pushed, Core.Features.Settings.Default);
+            session.Diagnostics.ScheduleAll();
+        }
+        else
+        {
+            _ = session.RefreshSettingsAsync();
+        }
+    });
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using LspGlossary.Core.Analysis;
+using LspGlossary.Core.Features;
+using LspGlossary.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspGlossary.Server.Endpoints;
+
+/// <summary>initialize, initialized, shutdown, exit — and watching the client process.</summary>
+public sealed class LifecycleEndpoints(Session session)
+{
+    public static string Version =>
+        typeof(LifecycleEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public JsonElement Initialize(JsonElement parameters)
+    {
+        var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, "initialize");
+        session.ClientLocale = p.Locale;
+        session.ClientSupportsConfiguration = p.Capabilities?.Workspace?.Configuration == true;
+        session.Settings = SettingsReader.Read(p.InitializationOptions, Settings.Default);
+        session.Initialized = true;
+
+        foreach (var problem in session.Glossary.LoadBundled(session.BundledGlossaryDirectory))
+        {
+            session.Log($"glossary: {problem}");
+        }
+        session.Log($"Loaded {session.Glossary.Glossary.Entries.Count} terms from {session.BundledGlossaryDirectory}.");
+        if (p.ProcessId is { } pid) WatchClientProcess(pid);
+
+        var result = new InitializeResult(
+            new ServerCapabilities(
+                PositionEncoding: "utf-16",
+                TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: null),
+                HoverProvider: true,
+                CompletionProvider: new CompletionOptions(TriggerCharacters: null, ResolveProvider: false),
+                CodeActionProvider: new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: false)),
+            new ServerInfo("lsp-glossary", Version));
+        return Json.Write(result, LspJsonContext.Default.InitializeResult);
+    }
+
+    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    public void Initialized(JsonElement parameters)
+    {
+        _ = session.RefreshSettingsAsync();
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public JsonElement Shutdown()
+    {
+        session.ShutdownRequested = true;
+        return Json.Null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit()
+    {
+        session.Exit.TrySetResult(session.ShutdownRequested ? 0 : 1);
+    }
+
+    /// <summary>Ends the server when the editor that started it is gone (LSP initialize.processId).</summary>
+    private void WatchClientProcess(int pid)
+    {
+        _ = Task.Run(async () =>
+        {
+            while (!session.Exit.Task.IsCompleted)
+            {
+                if (!IsAlive(pid))
+                {
+                    session.Log($"The client process {pid} is gone; exiting.");
+                    session.Exit.TrySetResult(session.ShutdownRequested ? 0 : 1);
+                    return;
+                }
+                await Task.Delay(1000).ConfigureAwait(false);
+            }
+        });
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

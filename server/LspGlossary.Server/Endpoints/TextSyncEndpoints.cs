@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LspGlossary.Core.Text;
+using LspGlossary.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspGlossary.Server.Endpoints;
+
+/// <summary>didOpen, didChange (incremental), didClose: the only methods that change documents.</summary>
+public sealed class TextSyncEndpoints(Session session)
+{
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session, "didOpen", () =>
+    {
+        var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen").TextDocument;
+        session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
+        session.Diagnostics.Schedule(item.Uri);
+    });
+
+    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(JsonElement parameters) => Endpoint.Handle(session, "didChange", () =>
+    {
+        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, "textDocument/didChange");
+        var document = session.Documents.Get(p.TextDocument.Uri);
+        if (document is null)
+        {
+            session.Log($"didChange for a document that is not open: {p.TextDocument.Uri}; ignored.");
+            return;
+        }
+        int version = p.TextDocument.Version ?? document.Version + 1;
+        foreach (var change in p.ContentChanges)
+        {
+            if (change.Range is { } range)
+            {
+                var span = Protocol.Convert.ToSpanClamped(document.Lines, range);
+                document = document.WithEdit(span.Start, span.End, change.Text, version);
+            }
+            else
+            {
+                document = document.WithText(change.Text, version);
+            }
+        }
+        session.Documents.Set(document);
+        session.Diagnostics.Schedule(document.Uri);
+    });
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(JsonElement parameters) => Endpoint.Handle(session, "didClose", () =>
+    {
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, "textDocument/didClose").TextDocument.Uri;
+        if (session.Documents.Remove(uri))
+        {
+            session.Analyses.Remove(uri);
+            session.Diagnostics.Clear(uri);
+        }
+    });
+}

@@ -1,0 +1,45 @@
+using LspGlossary.Server.Endpoints;
+using LspGlossary.Server.Protocol;
+using Microsoft.VisualStudio.Threading;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace LspGlossary.Server;
+
+/// <summary>Connects a session to a client over a pair of streams and runs until exit or disconnection.</summary>
+public static class LanguageServer
+{
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string glossaryDirectory)
+    {
+        var session = new Session(log, glossaryDirectory);
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LspJsonContext.Default);
+        using var handler = new LspMessageHandler(input, output, formatter, session.Log)
+        {
+            RequestGate = method =>
+                session.ShutdownRequested ? ((int)JsonRpcErrorCode.InvalidRequest, "Invalid request: the server is shutting down.")
+                : !session.Initialized && method != "initialize" ? (-32002, "The server is not initialized.")
+                : null,
+            NotificationGate = method => method == "exit" || (session.Initialized && !session.ShutdownRequested),
+        };
+        using var rpc = new JsonRpc(handler)
+        {
+            // Messages are dispatched one at a time, in order; endpoints move their work to the thread pool.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+        session.Rpc = rpc;
+        var options = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true };
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(LifecycleEndpoints)), new LifecycleEndpoints(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(TextSyncEndpoints)), new TextSyncEndpoints(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(HoverEndpoint)), new HoverEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CompletionEndpoint)), new CompletionEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeActionEndpoint)), new CodeActionEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ConfigurationEndpoint)), new ConfigurationEndpoint(session), options);
+        rpc.StartListening();
+
+        var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);
+        if (ended == session.Exit.Task) return session.Exit.Task.Result;
+        session.Log("The client closed the connection.");
+        return session.ShutdownRequested ? 0 : 1;
+    }
+}

@@ -1,0 +1,45 @@
+using LspGlossary.Server;
+using LspGlossary.Server.Endpoints;
+
+// lsp-glossary: a language server for the vocabulary of large language models.
+//   lsp-glossary [--stdio] [--glossary-dir DIR]   speak LSP over stdin/stdout
+//   lsp-glossary --version
+return await Cli.RunAsync(args);
+
+internal static class Cli
+{
+    private const string Usage = """
+        Usage:
+          lsp-glossary [--stdio] [--glossary-dir DIR]   run the language server over stdin/stdout
+          lsp-glossary --version                        print the version
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string glossaryDirectory = Path.Combine(AppContext.BaseDirectory, "glossary");
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--stdio":
+                    break;
+                case "--glossary-dir" when i + 1 < args.Length:
+                    glossaryDirectory = Path.GetFullPath(args[++i]);
+                    break;
+                case "--version":
+                    Console.WriteLine(LifecycleEndpoints.Version);
+                    return 0;
+                case "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"lsp-glossary: unknown argument '{args[i]}'.");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        using var stdin = Console.OpenStandardInput();
+        using var stdout = Console.OpenStandardOutput();
+        return await LanguageServer.RunAsync(stdin, stdout, Console.Error, glossaryDirectory);
+    }
+}

@@ -1,0 +1,30 @@
+using LspGlossary.Core.Features;
+using LspGlossary.Core.Text;
+
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>Conversions between core values (offsets, spans) and LSP values (positions, ranges). UTF-16 throughout.</summary>
+public static class Convert
+{
+    public static Range ToRange(LineMap lines, TextSpan span)
+    {
+        var (startLine, startChar) = lines.PositionOf(span.Start);
+        var (endLine, endChar) = lines.PositionOf(span.End);
+        return new Range(new Position(startLine, startChar), new Position(endLine, endChar));
+    }
+
+    /// <summary>The offset of a request position, or null when it is outside the document.</summary>
+    public static int? ToOffset(LineMap lines, Position position) => lines.TryOffsetOf(position.Line, position.Character);
+
+    public static TextSpan ToSpanClamped(LineMap lines, Range range)
+    {
+        int start = lines.OffsetOfClamped(range.Start.Line, range.Start.Character);
+        int end = lines.OffsetOfClamped(range.End.Line, range.End.Character);
+        return end >= start ? TextSpan.FromBounds(start, end) : TextSpan.FromBounds(end, start);
+    }
+
+    public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic) =>
+        new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary");
+
+    public static TextEdit ToTextEdit(LineMap lines, TextReplacement replacement) => new(ToRange(lines, replacement.Span), replacement.NewText);
+}

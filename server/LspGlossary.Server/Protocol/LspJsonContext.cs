@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>
+/// Source-generated JSON metadata for every protocol type (NativeAOT has no reflection-based JSON).
+/// CamelCase is required: without it, params bind silently to defaults.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = false,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(TextDocumentPositionParams))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(CompletionList))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(List<CodeAction>))]
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
+[JsonSerializable(typeof(StreamJsonRpc.RequestId))]
+internal sealed partial class LspJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using LspGlossary.Core.Features;
+
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>
+/// Reads the <c>lspGlossary</c> settings object. Unknown or mistyped values keep their defaults:
+/// <code>{ "diagnostics": { "enable": true, "severity": "warning" }, "languages": ["markdown", "python"], "locale": "auto" }</code>
+/// </summary>
+public static class SettingsReader
+{
+    public const string Section = "lspGlossary";
+
+    /// <summary>Reads settings from an object that is either the section itself or contains it under "lspGlossary".</summary>
+    public static Settings Read(JsonElement? element, Settings fallback)
+    {
+        if (element is not { ValueKind: JsonValueKind.Object } root) return fallback;
+        if (root.TryGetProperty(Section, out var nested) && nested.ValueKind == JsonValueKind.Object) root = nested;
+
+        var settings = fallback;
+        if (root.TryGetProperty("diagnostics", out var diagnostics) && diagnostics.ValueKind == JsonValueKind.Object)
+        {
+            if (diagnostics.TryGetProperty("enable", out var enable) && enable.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                settings = settings with { DiagnosticsEnabled = enable.GetBoolean() };
+            }
+            if (diagnostics.TryGetProperty("severity", out var severity) && severity.ValueKind == JsonValueKind.String
+                && Enum.TryParse<Severity>(severity.GetString(), ignoreCase: true, out var parsed))
+            {
+                settings = settings with { DiagnosticsSeverity = parsed };
+            }
+        }
+        if (root.TryGetProperty("languages", out var languages) && languages.ValueKind == JsonValueKind.Array)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in languages.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } id) set.Add(id);
+            }
+            settings = settings with { Languages = set.Count > 0 ? set : null };
+        }
+        if (root.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String
+            && locale.GetString() is "auto" or "zh" or "en")
+        {
+            settings = settings with { Locale = locale.GetString()! };
+        }
+        return settings;
+    }
+}
