@@ -123,7 +123,7 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
             }
             string method = methodElement.GetString()!;
             bool isRequest = id is not null;
-            if (root.TryGetProperty("params", out var paramsElement) && paramsElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            if (root.TryGetProperty("params", out var paramsElement) && paramsElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null))
             {
                 return isRequest
                     ? new Verdict(id, id, (JsonRpcErrorCode.InvalidParams, $"Invalid params for '{method}': params must be an object."), false)

@@ -1,0 +1,115 @@
+using LspGlossary.Core.Glossary;
+
+namespace LspGlossary.Tests;
+
+/// <summary>Loading glossary files: positioned problems, overlays, and spelling conflicts.</summary>
+public class GlossaryLoaderTests
+{
+    private static GlossaryFileResult Parse(string yaml, string file = "t.yaml") => GlossaryFileParser.Parse(yaml, file);
+
+    private static string Problems(Glossary glossary) => string.Join("\n", glossary.Problems.Select(p => $"{p.Location.Line}:{p.Location.Column} {p.Message}"));
+
+    [Fact]
+    public void Reads_every_field()
+    {
+        var result = Parse("""
+            terms:
+              - id: lora
+                term: LoRA
+                expansion: Low-Rank Adaptation
+                zh: [低秩适配]
+                aliases: [LoRA adapters]
+                variants: [Lora]
+                category: training
+                definition: { zh: 中文, en: English }
+                related: []
+                references:
+                  - { title: Paper, year: 2021, arxiv: "2106.09685" }
+                note: A note.
+            """);
+        Assert.Empty(result.Problems);
+        var entry = Assert.Single(result.Entries);
+        Assert.Equal(("lora", "LoRA", "Low-Rank Adaptation", "training", "中文", "English", "A note."),
+            (entry.Id, entry.Term, entry.Expansion, entry.Category, entry.DefinitionZh, entry.DefinitionEn, entry.Note));
+        Assert.Equal(["低秩适配"], entry.ChineseNames);
+        Assert.Equal(["Lora"], entry.Variants);
+        Assert.Equal(new GlossaryReference("Paper", 2021, "2106.09685", null), Assert.Single(entry.References));
+        Assert.Equal(new SourceLocation("t.yaml", 2, 5), entry.Source);
+    }
+
+    [Theory]
+    [InlineData("terms:\n  - id: a\n    term: A\n    colour: red\n", 4, 5, "Unknown field 'colour'")]
+    [InlineData("terms:\n  - term: A\n", 2, 5, "no 'id'")]
+    [InlineData("terms:\n  - id: a\n    term: [A, B]\n", 3, 11, "'term' must be a single value")]
+    [InlineData("terms:\n  - id: a\n    term: A\n   bad: indent\n", 4, 4, "YAML syntax error")]
+    [InlineData("words: []\n", 1, 1, "Unknown top-level field 'words'")]
+    [InlineData("terms:\n  - id: a\n    term: A\n    category: cooking\n", 2, 5, "Unknown category 'cooking'")]
+    [InlineData("terms:\n  - id: a\n    term: A\n    references:\n      - year: 2020\n", 5, 9, "needs a 'title'")]
+    public void Positioned_problems(string yaml, int line, int column, string message)
+    {
+        var problem = Assert.Single(Parse(yaml).Problems);
+        Assert.Contains(message, problem.Message);
+        Assert.Equal((line, column), (problem.Location.Line, problem.Location.Column));
+    }
+
+    [Fact]
+    public void Cross_entry_problems()
+    {
+        var glossary = Glossary.Build([Parse("""
+            terms:
+              - id: a
+                term: AAA
+                variants: [Bbb]
+                related: [missing]
+              - id: b
+                term: BBB
+                aliases: [aaa]
+              - id: a
+                term: Again
+            """)]);
+        string problems = Problems(glossary);
+        Assert.Contains("9:5 Duplicate id 'a'", problems);
+        Assert.Contains("6:5 The spelling 'BBB' of 'b' is already claimed by 'a'", problems);
+        Assert.Contains("'aaa' of 'b' is already claimed by 'a'", problems);
+        Assert.Contains("'a' is related to 'missing'", problems);
+    }
+
+    [Fact]
+    public void A_variant_may_not_be_another_entrys_term()
+    {
+        var glossary = Glossary.Build([Parse("terms:\n  - id: a\n    term: AB\n    variants: [CD]\n  - id: c\n    term: CD\n")]);
+        Assert.Contains("The variant 'CD' of 'a' is the canonical term of 'c'", Problems(glossary));
+    }
+
+    [Fact]
+    public void Later_files_override_and_disable()
+    {
+        var bundled = Parse("terms:\n  - id: a\n    term: AA\n    definition: { en: Old, zh: 旧 }\n  - id: b\n    term: BB\n", "bundled.yaml");
+        var team = Parse("terms:\n  - id: a\n    definition: { en: New }\n  - id: b\n    disabled: true\n  - id: c\n    term: CC\n", "team.glossary.yaml");
+        var glossary = Glossary.Build([bundled, team]);
+        Assert.Empty(glossary.Problems);
+        Assert.Equal(["a", "c"], glossary.Entries.Select(e => e.Id));
+        var a = glossary.Find("a")!;
+        Assert.Equal(("AA", "New", "旧", "team.glossary.yaml"), (a.Term, a.DefinitionEn, a.DefinitionZh, a.Source.File));
+    }
+
+    [Fact]
+    public void Tags_create_nothing_and_oversized_files_are_refused()
+    {
+        var tagged = Parse("terms:\n  - id: !!python/object:os.system a\n    term: !custom A\n");
+        Assert.Equal("a", Assert.Single(tagged.Entries).Id);
+        var big = Parse(new string('#', GlossaryFileParser.MaxFileChars + 1));
+        Assert.Contains("larger than", Assert.Single(big.Problems).Message);
+    }
+
+    [Fact]
+    public void Aliases_do_not_multiply_work()
+    {
+        // A "billion laughs" shape: every level refers to the one before nine times.
+        var yaml = new System.Text.StringBuilder("a0: &a0 [x]\n");
+        for (int i = 1; i < 10; i++) yaml.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        yaml.Append("terms: []\n");
+        var result = Parse(yaml.ToString());
+        Assert.Equal(10, result.Problems.Count); // ten unknown top-level fields, found without expanding anything
+    }
+}

@@ -1,0 +1,151 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using LspGlossary.Server;
+
+namespace LspGlossary.Tests;
+
+/// <summary>
+/// A minimal LSP client talking to the real server (StreamJsonRpc and our framing) over in-memory pipes.
+/// It writes raw frames, so tests can also send malformed ones. The end-to-end suites in tests/e2e drive the
+/// published binary through real clients.
+/// </summary>
+public sealed class InProcessClient : IAsyncDisposable
+{
+    private readonly Pipe _toServer = new();
+    private readonly Pipe _toClient = new();
+    private readonly Channel<JsonObject> _messages = Channel.CreateUnbounded<JsonObject>();
+    private readonly List<JsonObject> _notifications = [];
+    private readonly Stream _input;
+    private readonly Stream _output;
+    private readonly Task _reader;
+    private int _nextId = 1;
+
+    public InProcessClient(string glossaryDirectory)
+    {
+        _input = _toClient.Reader.AsStream();
+        _output = _toServer.Writer.AsStream();
+        ServerTask = Task.Run(() => LanguageServer.RunAsync(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), TextWriter.Null, glossaryDirectory));
+        _reader = Task.Run(ReadLoopAsync);
+    }
+
+    public Task<int> ServerTask { get; }
+
+    public static async Task<InProcessClient> StartAsync(string locale = "en")
+    {
+        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+        var result = await client.RequestAsync("initialize", new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = new JsonObject() });
+        Assert.NotNull(result["result"]);
+        await client.NotifyAsync("initialized", new JsonObject());
+        return client;
+    }
+
+    public Task SendRawAsync(string body) => SendRawAsync(Encoding.UTF8.GetBytes(body));
+
+    public async Task SendRawAsync(byte[] body)
+    {
+        await _output.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        await _output.WriteAsync(body);
+        await _output.FlushAsync();
+    }
+
+    public Task NotifyAsync(string method, JsonNode? parameters) =>
+        SendRawAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters }.ToJsonString());
+
+    /// <summary>Sends a request and returns the whole response message (with "result" or "error").</summary>
+    public async Task<JsonObject> RequestAsync(string method, JsonNode? parameters)
+    {
+        int id = _nextId++;
+        await SendRawAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString());
+        return await WaitForResponseAsync(id);
+    }
+
+    public async Task<JsonObject> WaitForResponseAsync(JsonNode? id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var message = await _messages.Reader.ReadAsync(timeout.Token);
+            if (message["method"] is not null)
+            {
+                lock (_notifications) _notifications.Add(message);
+                continue;
+            }
+            if (JsonNode.DeepEquals(message["id"], id)) return message;
+        }
+    }
+
+    /// <summary>Polls received notifications until one matches (and pumps the channel meanwhile).</summary>
+    public async Task<JsonObject> WaitForNotificationAsync(string method, Func<JsonObject, bool> predicate)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            lock (_notifications)
+            {
+                var found = _notifications.FirstOrDefault(n => (string?)n["method"] == method && predicate((JsonObject)n["params"]!));
+                if (found is not null) return (JsonObject)found["params"]!;
+            }
+            var message = await _messages.Reader.ReadAsync(timeout.Token);
+            if (message["method"] is not null) lock (_notifications) _notifications.Add(message);
+        }
+    }
+
+    public static JsonObject Position(string uri, int line, int character) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri },
+        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+    };
+
+    public Task OpenAsync(string uri, string text, string languageId = "markdown", int version = 1) =>
+        NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = languageId, ["version"] = version, ["text"] = text },
+        });
+
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                int length = -1;
+                while (true)
+                {
+                    string? line = await ReadLineAsync();
+                    if (line is null) return;
+                    if (line.Length == 0) break;
+                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line[15..].Trim());
+                }
+                var body = new byte[length];
+                await _input.ReadExactlyAsync(body);
+                await _messages.Writer.WriteAsync(JsonNode.Parse(body)!.AsObject());
+            }
+        }
+        catch (Exception) when (true)
+        {
+            _messages.Writer.TryComplete();
+        }
+    }
+
+    private async Task<string?> ReadLineAsync()
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await _input.ReadAsync(one) == 0) return null;
+            if (one[0] == '\n') return line.ToString().TrimEnd('\r');
+            line.Append((char)one[0]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _toServer.Writer.CompleteAsync();
+        await Task.WhenAny(ServerTask, Task.Delay(5000));
+        await _toClient.Writer.CompleteAsync();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+
+namespace LspGlossary.Tests;
+
+/// <summary>The protocol layer in process: hostile input, lifecycle, settings, versions.</summary>
+public class ProtocolTests
+{
+    private const string Uri = "file:///doc.md";
+
+    [Theory]
+    [InlineData("{", -32700)]
+    [InlineData("[1, 2]", -32600)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"textDocument/hover\",\"params\":5}", -32602)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///doc.md\"},\"position\":\"x\"}}", -32602)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///doc.md\"}}}", -32602)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"no/such\",\"params\":{}}", -32601)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":7}", -32600)]
+    public async Task Bad_input_gets_an_error_and_the_server_keeps_serving(string frame, int code)
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "We use LoRA.");
+        await client.SendRawAsync(frame);
+        var expectedId = frame.Contains("\"id\":99") ? JsonValue.Create(99) : null;
+        var error = await client.WaitForResponseAsync(expectedId);
+        Assert.Equal(code, (int)error["error"]!["code"]!);
+        // No internals in the reply: no error data, no stack frames.
+        Assert.Null(error["error"]!["data"]);
+        Assert.DoesNotContain("   at ", error["error"]!.ToJsonString());
+
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));
+        Assert.Contains("LoRA", hover["result"]!["contents"]!["value"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Requests_before_initialize_and_after_shutdown_are_refused()
+    {
+        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+        var early = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 0));
+        Assert.Equal(-32002, (int)early["error"]!["code"]!);
+        await client.RequestAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+        var shutdown = await client.RequestAsync("shutdown", null);
+        Assert.True(shutdown.ContainsKey("result"));
+        var late = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 0));
+        Assert.Equal(-32600, (int)late["error"]!["code"]!);
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(0, await client.ServerTask.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_ends_with_code_1()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(1, await client.ServerTask.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Out_of_range_positions_and_unknown_documents_answer_null()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "LoRA");
+        Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 99, 0)))["result"]);
+        Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 99)))["result"]);
+        Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position("file:///none.md", 0, 0)))["result"]);
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = "file:///none.md", ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = "x" }),
+        });
+        Assert.NotNull((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1)))["result"]);
+    }
+
+    [Fact]
+    public async Task Incremental_edits_publish_diagnostics_with_their_version()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "使用Lora微调");
+        var first = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (int?)p["version"] == 1);
+        Assert.Equal(2, (int)first["diagnostics"]![0]!["range"]!["start"]!["character"]!);
+
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 0, ["character"] = 0 }, ["end"] = new JsonObject { ["line"] = 0, ["character"] = 0 } },
+                ["text"] = "😀",
+            }),
+        });
+        var second = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (int?)p["version"] == 2);
+        var range = second["diagnostics"]![0]!["range"]!;
+        Assert.Equal((4, 8), ((int)range["start"]!["character"]!, (int)range["end"]!["character"]!));
+        Assert.Equal("glossary.wrong-variant", (string?)second["diagnostics"]![0]!["code"]);
+    }
+
+    [Fact]
+    public async Task Settings_change_severity_and_turn_diagnostics_off()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"diagnostics":{"severity":"error"}}}}"""));
+        await client.OpenAsync(Uri, "Lora");
+        var published = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p["diagnostics"]!.AsArray().Count == 1);
+        Assert.Equal(1, (int)published["diagnostics"]![0]!["severity"]!);
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"diagnostics":{"enable":false}}}}"""));
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p["diagnostics"]!.AsArray().Count == 0);
+    }
+
+    [Fact]
+    public async Task Chinese_locale_puts_the_chinese_definition_first()
+    {
+        await using var client = await InProcessClient.StartAsync(locale: "zh-CN");
+        await client.OpenAsync(Uri, "LoRA");
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1));
+        string text = hover["result"]!["contents"]!["value"]!.ToString();
+        Assert.True(text.IndexOf("测试用", StringComparison.Ordinal) < text.IndexOf("Test definition", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,668 @@
+// End-to-end tests of the published lsp-glossary binary, driven by a client we did not write:
+// vscode-languageserver-protocol (the protocol library behind VS Code's LSP client), over the child's stdio.
+// Bad-input tests bypass the library and write raw frames to the child's stdin.
+//
+// The binary: $LSP_GLOSSARY_SERVER, else <repo>/dist/server/lsp-glossary.
+// Assertions rely only on terms, expansions and variants (LoRA, QLoRA, RAG, RLHF, PPO), never on definition wording.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ResponseError,
+} = require('vscode-languageserver-protocol/node');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const SERVER = process.env.LSP_GLOSSARY_SERVER || path.join(repo, 'dist', 'server', 'lsp-glossary');
+const WORK = mkdtempSync(path.join(tmpdir(), 'lsp-glossary-e2e-'));
+process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
+
+const T = { timeout: 30_000 };
+const HAN = /\p{Script=Han}/u;
+
+test('the server binary exists', () => {
+  assert.ok(existsSync(SERVER), `no server binary at ${SERVER} (set LSP_GLOSSARY_SERVER or publish to dist/server)`);
+});
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+let docCounter = 0;
+function newUri(ext) {
+  docCounter += 1;
+  return pathToFileURL(path.join(WORK, `doc${docCounter}.${ext}`)).href;
+}
+
+/** Polls predicate() every 10 ms until it returns a truthy value, which is returned; throws after timeoutMs. */
+async function waitFor(predicate, timeoutMs = 10_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Resolves with the child's exit code (or signal name) once it has exited, or null after timeoutMs. */
+function exitOf(child, timeoutMs) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode);
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    child.once('exit', (code, signal) => { clearTimeout(timer); resolve(code ?? signal); });
+  });
+}
+
+function spawnServer() {
+  const child = spawn(SERVER, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderrText = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => { child.stderrText = (child.stderrText + d).slice(-20_000); });
+  child.stdin.on('error', () => {}); // writes after the server has exited
+  return child;
+}
+
+/**
+ * Spawns the server and runs initialize + initialized through the library. Returns
+ * { child, conn, init, diagnostics (Map uri -> [PublishDiagnosticsParams...]), latest(uri), close() }.
+ */
+async function startServer({ locale = 'en', processId = process.pid, initializationOptions } = {}) {
+  const child = spawnServer();
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const diagnostics = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (!diagnostics.has(p.uri)) diagnostics.set(p.uri, []);
+    diagnostics.get(p.uri).push(p);
+  });
+  conn.onNotification('window/logMessage', () => {});
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onError(() => {});
+  conn.listen();
+  const init = await conn.sendRequest('initialize', {
+    processId,
+    locale,
+    rootUri: pathToFileURL(WORK).href,
+    capabilities: {
+      general: { positionEncodings: ['utf-16'] },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+      },
+      workspace: { configuration: true },
+    },
+    initializationOptions,
+  });
+  await conn.sendNotification('initialized', {});
+  const server = {
+    child,
+    conn,
+    init,
+    diagnostics,
+    latest: (uri) => diagnostics.get(uri)?.at(-1),
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+          await conn.sendNotification('exit');
+        } catch { /* already gone */ }
+        if ((await exitOf(child, 3000)) === null) child.kill('SIGKILL');
+      }
+      conn.dispose();
+    },
+  };
+  return server;
+}
+
+/** Opens a document; returns { uri, version, text }. */
+async function openDoc(server, text, { languageId = 'markdown', uri, version = 1 } = {}) {
+  uri ??= newUri(languageId === 'python' ? 'py' : 'md');
+  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  return { uri, version, text };
+}
+
+/** Waits for a publishDiagnostics of this document at this version and returns its diagnostics. */
+async function diagnosticsAt(server, uri, version, timeoutMs = 10_000) {
+  const p = await waitFor(() => server.diagnostics.get(uri)?.findLast((d) => d.version === version), timeoutMs,
+    `diagnostics of ${uri} at version ${version}`);
+  return p.diagnostics;
+}
+
+const hover = (server, uri, line, character) =>
+  server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+
+const pos = (line, character) => ({ line, character });
+const range = (l1, c1, l2, c2) => ({ start: pos(l1, c1), end: pos(l2, c2) });
+
+/** UTF-16 (line, character) -> offset in a JS string (JS strings are UTF-16). */
+function offsetAt(text, { line, character }) {
+  let offset = 0;
+  for (let l = 0; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return offset + character;
+}
+
+/** Applies LSP TextEdits (non-overlapping, all against the original text) to a string. */
+function applyEdits(text, edits) {
+  const resolved = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }));
+  resolved.sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of resolved) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  return text;
+}
+
+/** The edits of a WorkspaceEdit for one document (changes or documentChanges). */
+function editsFor(workspaceEdit, uri) {
+  if (workspaceEdit.changes?.[uri]) return workspaceEdit.changes[uri];
+  const dc = workspaceEdit.documentChanges?.find((c) => c.textDocument?.uri === uri);
+  return dc ? dc.edits : [];
+}
+
+const markdownOf = (h) => (typeof h.contents === 'string' ? h.contents : h.contents.value);
+
+async function withServer(options, fn) {
+  const server = await startServer(options);
+  try {
+    await fn(server);
+  } catch (e) {
+    if (server.child.stderrText) e.message += `\n--- server stderr (tail) ---\n${server.child.stderrText.slice(-3000)}`;
+    throw e;
+  } finally {
+    await server.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------- initialize
+
+test('initialize advertises hover, completion, codeAction, incremental sync and utf-16', T, () =>
+  withServer({}, async (s) => {
+    const caps = s.init.capabilities;
+    assert.ok(caps.hoverProvider, 'hoverProvider');
+    assert.ok(caps.completionProvider, 'completionProvider');
+    assert.ok(caps.codeActionProvider, 'codeActionProvider');
+    const change = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : caps.textDocumentSync?.change;
+    assert.equal(change, 2, 'incremental sync');
+    if (typeof caps.textDocumentSync === 'object') assert.equal(caps.textDocumentSync.openClose, true);
+    assert.equal(caps.positionEncoding, 'utf-16');
+    if (typeof caps.codeActionProvider === 'object') {
+      assert.ok(caps.codeActionProvider.codeActionKinds.includes('quickfix'));
+      assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.lspGlossary'));
+    }
+    assert.equal(s.init.serverInfo?.name, 'lsp-glossary');
+  }));
+
+// ------------------------------------------------------------------------------------------ hover
+
+test('hover on RLHF in Markdown prose returns its entry and the term span', T, () =>
+  withServer({}, async (s) => {
+    const text = '# Training\n\nWe align the model with RLHF after SFT.\n';
+    const { uri } = await openDoc(s, text);
+    const col = 'We align the model with '.length;
+    const h = await hover(s, uri, 2, col + 2);
+    assert.ok(h, 'hover result');
+    assert.match(markdownOf(h), /RLHF/);
+    assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
+    if (typeof h.contents === 'object') assert.equal(h.contents.kind, 'markdown');
+    assert.deepEqual(h.range, range(2, col, 2, col + 4));
+    // Both edges of the term are inside it; the space before it is not.
+    assert.ok(await hover(s, uri, 2, col), 'hover at the first character');
+    assert.equal(await hover(s, uri, 2, col - 2), null, 'hover on "with"');
+  }));
+
+test('hover on 检索增强生成 gives the RAG entry', T, () =>
+  withServer({}, async (s) => {
+    const text = '我们使用检索增强生成来回答问题。\n';
+    const { uri } = await openDoc(s, text);
+    const h = await hover(s, uri, 0, 6);
+    assert.ok(h, 'hover result');
+    assert.match(markdownOf(h), /RAG/);
+    assert.match(markdownOf(h), /Retrieval-Augmented Generation/);
+    assert.deepEqual(h.range, range(0, 4, 0, 10));
+  }));
+
+test('hover inside fenced code, inline code and a URL gives null', T, () =>
+  withServer({}, async (s) => {
+    const text = [
+      'Prose about RLHF.',            // 0
+      '',                              // 1
+      '```python',                     // 2
+      'model = RLHF()',                // 3
+      '```',                           // 4
+      '',                              // 5
+      'Call `RLHF` here.',             // 6
+      '',                              // 7
+      'See https://example.com/RLHF/guide for more.', // 8
+      '',
+    ].join('\n');
+    const { uri } = await openDoc(s, text);
+    assert.ok(await hover(s, uri, 0, 13), 'control: prose hover answers');
+    assert.equal(await hover(s, uri, 3, 10), null, 'fenced code');
+    assert.equal(await hover(s, uri, 6, 7), null, 'inline code');
+    assert.equal(await hover(s, uri, 8, 'See https://example.com/'.length + 1), null, 'URL');
+  }));
+
+test('hover in a Python # comment works; in Python code it gives null', T, () =>
+  withServer({}, async (s) => {
+    const text = 'import torch\n# Fine-tune with RLHF first\nRLHF = 1\n';
+    const { uri } = await openDoc(s, text, { languageId: 'python' });
+    const col = '# Fine-tune with '.length;
+    const h = await hover(s, uri, 1, col + 1);
+    assert.ok(h, 'hover in comment');
+    assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
+    assert.deepEqual(h.range, range(1, col, 1, col + 4));
+    assert.equal(await hover(s, uri, 2, 1), null, 'code outside comments');
+  }));
+
+test('hover with locale zh-CN puts the Chinese definition before the English one', T, async () => {
+  const text = 'We use RLHF.\n';
+  /** The definition paragraphs of a hover: everything after the title paragraph that is prose. */
+  const definitions = (md) => md.split(/\n{2,}/).slice(1).filter((p) => p.trim() && !p.startsWith('_') && !p.startsWith('- '));
+  let en;
+  await withServer({ locale: 'en' }, async (s) => {
+    const { uri } = await openDoc(s, text);
+    en = markdownOf(await hover(s, uri, 0, 8));
+  });
+  await withServer({ locale: 'zh-CN' }, async (s) => {
+    const { uri } = await openDoc(s, text);
+    const zh = markdownOf(await hover(s, uri, 0, 8));
+    assert.match(zh, /Reinforcement Learning from Human Feedback/);
+    const zhDefs = definitions(zh);
+    const enDefs = definitions(en);
+    assert.ok(zhDefs.length >= 2 && enDefs.length >= 2, `two definitions expected:\n${zh}\n---\n${en}`);
+    assert.ok(HAN.test(zhDefs[0]), `zh-CN: first definition should be Chinese:\n${zh}`);
+    assert.ok(!HAN.test(zhDefs[1]) && /[A-Za-z]{3}/.test(zhDefs[1]), `zh-CN: second definition should be English:\n${zh}`);
+    assert.ok(!HAN.test(enDefs[0]), `en: first definition should be English:\n${en}`);
+    assert.ok(HAN.test(enDefs[1]), `en: second definition should be Chinese:\n${en}`);
+  });
+});
+
+// ------------------------------------------------------------------------------------- completion
+
+test('completion of QL at the end of a prose line offers QLoRA replacing exactly QL', T, () =>
+  withServer({}, async (s) => {
+    const line = 'We fine-tune the base model with QL';
+    const { uri } = await openDoc(s, `# Notes\n\n${line}\n`);
+    const result = await s.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri }, position: pos(2, line.length), context: { triggerKind: 1 },
+    });
+    assert.ok(result, 'completion result');
+    const items = Array.isArray(result) ? result : result.items;
+    const item = items.find((i) => i.label === 'QLoRA');
+    assert.ok(item, `QLoRA offered; got ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(item.textEdit, 'textEdit');
+    const editRange = item.textEdit.range ?? item.textEdit.replace;
+    assert.deepEqual(editRange, range(2, line.length - 2, 2, line.length));
+    assert.equal(item.textEdit.newText, 'QLoRA');
+    assert.equal(applyEdits(line, [{ range: range(0, editRange.start.character, 0, editRange.end.character), newText: item.textEdit.newText }]),
+      'We fine-tune the base model with QLoRA');
+  }));
+
+test('completion offers nothing in Python code outside comments', T, () =>
+  withServer({}, async (s) => {
+    const text = '# comment\nx = QL\n';
+    const { uri } = await openDoc(s, text, { languageId: 'python' });
+    const result = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos(1, 6) });
+    const items = result === null ? [] : Array.isArray(result) ? result : result.items;
+    assert.deepEqual(items.map((i) => i.label), []);
+  }));
+
+// ------------------------------------------------------------------------------------ diagnostics
+
+test('使用Lora微调 is flagged as glossary.wrong-variant with range and version', T, () =>
+  withServer({}, async (s) => {
+    const { uri } = await openDoc(s, '# 标题\n\n使用Lora微调\n', { version: 7 });
+    const diags = await diagnosticsAt(s, uri, 7);
+    assert.equal(diags.length, 1, JSON.stringify(diags));
+    const d = diags[0];
+    assert.equal(d.code, 'glossary.wrong-variant');
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, range(2, 2, 2, 6));
+    assert.match(d.message, /LoRA/);
+    assert.equal(s.latest(uri).version, 7);
+  }));
+
+test('lora_alpha, LoraConfig and peft.tuners are not flagged', T, () =>
+  withServer({}, async (s) => {
+    const md = await openDoc(s, 'Set lora_alpha in LoraConfig from peft.tuners before training.\n', { version: 3 });
+    const py = await openDoc(s, [
+      'from peft.tuners import LoraConfig',
+      '# set lora_alpha in LoraConfig (see peft.tuners)',
+      'config = LoraConfig(lora_alpha=16)',
+      '',
+    ].join('\n'), { languageId: 'python', version: 4 });
+    assert.deepEqual(await diagnosticsAt(s, md.uri, 3), []);
+    assert.deepEqual(await diagnosticsAt(s, py.uri, 4), []);
+  }));
+
+// ------------------------------------------------------------------------------------ code actions
+
+test('quick fix: apply the codeAction edit, send it as didChange, diagnostics become empty', T, () =>
+  withServer({}, async (s) => {
+    let text = 'We fine-tune with Lora on one GPU.\n';
+    const { uri } = await openDoc(s, text, { version: 1 });
+    const [diag] = await diagnosticsAt(s, uri, 1);
+    assert.ok(diag, 'a diagnostic');
+    const actions = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['quickfix'] },
+    });
+    const fix = actions?.find((a) => a.kind === 'quickfix');
+    assert.ok(fix, `a quickfix; got ${JSON.stringify(actions)}`);
+    assert.ok(fix.title.includes('LoRA'), fix.title);
+    if (fix.diagnostics) assert.equal(fix.diagnostics[0].code, 'glossary.wrong-variant');
+    text = applyEdits(text, editsFor(fix.edit, uri));
+    assert.equal(text, 'We fine-tune with LoRA on one GPU.\n');
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 }, contentChanges: [{ text }],
+    });
+    assert.deepEqual(await diagnosticsAt(s, uri, 2), []);
+  }));
+
+test('source.fixAll fixes every wrong spelling in one edit', T, () =>
+  withServer({}, async (s) => {
+    let text = 'Use Lora and LORA.\n\nThen Qlora, and 使用Lora微调.\n';
+    const { uri } = await openDoc(s, text, { version: 1 });
+    const diags = await diagnosticsAt(s, uri, 1);
+    assert.equal(diags.length, 4, JSON.stringify(diags));
+    const actions = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    const fixAll = actions?.filter((a) => a.kind === 'source.fixAll.lspGlossary');
+    assert.equal(fixAll?.length, 1, `one fixAll action; got ${JSON.stringify(actions)}`);
+    assert.ok(!actions.some((a) => a.kind === 'quickfix'), 'only=source.fixAll excludes quick fixes');
+    const edits = editsFor(fixAll[0].edit, uri);
+    assert.equal(edits.length, 4);
+    text = applyEdits(text, edits);
+    assert.equal(text, 'Use LoRA and LoRA.\n\nThen QLoRA, and 使用LoRA微调.\n');
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    assert.deepEqual(await diagnosticsAt(s, uri, 2), []);
+  }));
+
+// ------------------------------------------------------------------------------- incremental edit
+
+test('incremental edit: an emoji and a Han character shift the diagnostic by 3 UTF-16 units', T, () =>
+  withServer({}, async (s) => {
+    const line0 = 'Intro line.';
+    const line1 = 'Fine-tune with Lora and RLHF today.';
+    const { uri } = await openDoc(s, `${line0}\n${line1}\n`, { version: 1 });
+    const before = await diagnosticsAt(s, uri, 1);
+    assert.equal(before.length, 1);
+    assert.deepEqual(before[0].range, range(1, 15, 1, 19));
+    const insert = '😀中';
+    assert.equal(insert.length, 3); // UTF-16 units
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: range(1, 10, 1, 10), text: insert }],
+    });
+    const after = await diagnosticsAt(s, uri, 2);
+    assert.equal(after.length, 1, JSON.stringify(after));
+    assert.deepEqual(after[0].range, range(1, 18, 1, 22));
+    const rlhfCol = line1.indexOf('RLHF') + 3;
+    const h = await hover(s, uri, 1, rlhfCol + 1);
+    assert.ok(h, 'hover at the shifted RLHF');
+    assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
+    assert.deepEqual(h.range, range(1, rlhfCol, 1, rlhfCol + 4));
+    const hl = await hover(s, uri, 1, 19);
+    assert.ok(hl, 'hover at the shifted Lora');
+    assert.match(markdownOf(hl), /Low-Rank Adaptation/);
+    // A second edit deleting the emoji (a surrogate pair: 2 units) shifts it back by 2.
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: range(1, 10, 1, 12), text: '' }],
+    });
+    const again = await diagnosticsAt(s, uri, 3);
+    assert.deepEqual(again.map((d) => d.range), [range(1, 16, 1, 20)]);
+  }));
+
+// ---------------------------------------------------------------------------------- raw frames
+
+/** A client that writes raw frames to the server's stdin and parses its stdout itself. */
+async function startRaw({ initialize = true, processId = process.pid } = {}) {
+  const child = spawnServer();
+  const messages = [];
+  let buffer = Buffer.alloc(0);
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = buffer.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length:\s*(\d+)/i.exec(header);
+      if (!m) throw new Error(`server wrote a frame without Content-Length: ${header}`);
+      const length = Number(m[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      messages.push(JSON.parse(body));
+    }
+  });
+  const writeBody = (body) => {
+    const bytes = Buffer.from(body, 'utf8');
+    child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
+  };
+  let nextId = 1000;
+  const raw = {
+    child,
+    messages,
+    writeBody,
+    send: (message) => writeBody(JSON.stringify(message)),
+    notify: (method, params) => raw.send({ jsonrpc: '2.0', method, params }),
+    /** Sends a request (or a raw body with a known id) and waits for the response with that id. */
+    async request(method, params, timeoutMs = 10_000) {
+      const id = nextId++;
+      raw.send(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
+      return raw.response(id, timeoutMs);
+    },
+    response: (id, timeoutMs = 10_000) =>
+      waitFor(() => messages.find((m) => m.id === id && !('method' in m)), timeoutMs, `response ${JSON.stringify(id)}`),
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exitOf(child, 3000);
+    },
+  };
+  // Answer the server's workspace/configuration requests.
+  child.stdout.on('data', () => {
+    for (const m of messages) {
+      if (m.method === 'workspace/configuration' && !m.answered) {
+        m.answered = true;
+        raw.send({ jsonrpc: '2.0', id: m.id, result: (m.params?.items ?? []).map(() => null) });
+      }
+    }
+  });
+  if (initialize) {
+    const r = await raw.request('initialize', { processId, locale: 'en', rootUri: null, capabilities: {} });
+    assert.ok(r.result?.capabilities, `initialize: ${JSON.stringify(r)}`);
+    raw.notify('initialized', {});
+  }
+  return raw;
+}
+
+async function withRaw(options, fn) {
+  const raw = await startRaw(options);
+  try {
+    await fn(raw);
+  } catch (e) {
+    if (raw.child.stderrText) e.message += `\n--- server stderr (tail) ---\n${raw.child.stderrText.slice(-3000)}`;
+    throw e;
+  } finally {
+    await raw.close();
+  }
+}
+
+/** Opens a Markdown doc with RLHF on its first line and returns a function asserting that hover still answers. */
+function openHoverProbe(raw) {
+  const uri = newUri('md');
+  raw.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'About RLHF.\n' } });
+  return async (after) => {
+    const r = await raw.request('textDocument/hover', { textDocument: { uri }, position: pos(0, 7) });
+    assert.equal(r.error, undefined, `hover after ${after}: ${JSON.stringify(r.error)}`);
+    assert.match(r.result?.contents?.value ?? '', /Reinforcement Learning from Human Feedback/, `hover after ${after}`);
+  };
+}
+
+test('bad input: a frame whose body is "{" gets -32700 with id null, and the server keeps going', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    await hoverStillWorks('open');
+    raw.writeBody('{');
+    const r = await raw.response(null);
+    assert.equal(r.error?.code, -32700);
+    assert.equal(r.id, null);
+    await hoverStillWorks('a parse error');
+  }));
+
+test('bad input: params: 5 gets -32602', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    raw.send({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: 5 });
+    const r = await raw.response(1);
+    assert.equal(r.error?.code, -32602, JSON.stringify(r));
+    await hoverStillWorks('params: 5');
+  }));
+
+test('bad input: a wrong param shape gets -32602 without a stack trace', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    raw.send({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.md' }, position: 'x' } });
+    const r = await raw.response(2);
+    assert.equal(r.error?.code, -32602, JSON.stringify(r));
+    const data = r.error.data;
+    assert.ok(data === undefined || data === null || !JSON.stringify(data).includes('at '), `stack trace in error data: ${JSON.stringify(data)}`);
+    assert.ok(!/\n\s+at /.test(r.error.message), `stack trace in error message: ${r.error.message}`);
+    await hoverStillWorks('a wrong param shape');
+  }));
+
+test('bad input: an unknown method gets -32601', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    raw.send({ jsonrpc: '2.0', id: 3, method: 'glossary/doesNotExist', params: {} });
+    const r = await raw.response(3);
+    assert.equal(r.error?.code, -32601, JSON.stringify(r));
+    await hoverStillWorks('an unknown method');
+  }));
+
+test('bad input: a position far out of range gets null', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    const uri = newUri('md');
+    raw.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'RLHF\n' } });
+    for (const position of [pos(100_000, 0), pos(0, 100_000), pos(2_000_000_000, 2_000_000_000)]) {
+      const r = await raw.request('textDocument/hover', { textDocument: { uri }, position });
+      assert.equal(r.error, undefined, JSON.stringify(r));
+      assert.equal(r.result, null, `hover at ${JSON.stringify(position)}`);
+    }
+    const c = await raw.request('textDocument/completion', { textDocument: { uri }, position: pos(100_000, 5) });
+    assert.equal(c.error, undefined, JSON.stringify(c));
+    assert.ok(c.result === null || c.result.items?.length === 0, JSON.stringify(c.result));
+    await hoverStillWorks('out-of-range positions');
+  }));
+
+test('bad input: didChange for an unopened URI is ignored', T, () =>
+  withRaw({}, async (raw) => {
+    const hoverStillWorks = openHoverProbe(raw);
+    const ghost = newUri('md');
+    raw.notify('textDocument/didChange', {
+      textDocument: { uri: ghost, version: 2 }, contentChanges: [{ range: range(0, 0, 0, 0), text: 'Lora RLHF' }],
+    });
+    await hoverStillWorks('didChange for an unopened URI');
+    const r = await raw.request('textDocument/hover', { textDocument: { uri: ghost }, position: pos(0, 6) });
+    assert.equal(r.error, undefined, JSON.stringify(r));
+    assert.equal(r.result, null, 'the unopened document was not created');
+    assert.ok(!raw.messages.some((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === ghost),
+      'no diagnostics for the unopened URI');
+  }));
+
+// ------------------------------------------------------------------------------------ lifecycle
+
+test('lifecycle: a request after shutdown gets -32600; exit after shutdown ends with code 0', T, () =>
+  withRaw({}, async (raw) => {
+    const uri = newUri('md');
+    raw.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'RLHF\n' } });
+    const sd = await raw.request('shutdown');
+    assert.equal(sd.error, undefined, JSON.stringify(sd));
+    assert.equal(sd.result, null);
+    const after = await raw.request('textDocument/hover', { textDocument: { uri }, position: pos(0, 1) });
+    assert.equal(after.error?.code, -32600, JSON.stringify(after));
+    raw.notify('exit');
+    assert.equal(await exitOf(raw.child, 10_000), 0);
+  }));
+
+test('lifecycle: exit after shutdown through the library ends with code 0', T, async () => {
+  const s = await startServer();
+  await s.conn.sendRequest('shutdown');
+  await assert.rejects(s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.md' }, position: pos(0, 0) }),
+    (e) => e instanceof ResponseError && e.code === -32600);
+  await s.conn.sendNotification('exit');
+  const code = await exitOf(s.child, 10_000);
+  s.conn.dispose();
+  assert.equal(code, 0);
+});
+
+test('lifecycle: exit without shutdown ends with code 1', T, () =>
+  withRaw({}, async (raw) => {
+    raw.notify('exit');
+    assert.equal(await exitOf(raw.child, 10_000), 1);
+  }));
+
+test('lifecycle: the server exits by itself when the processId it was given dies', T, async () => {
+  const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+  await new Promise((r) => sleeper.once('spawn', r));
+  const raw = await startRaw({ processId: sleeper.pid });
+  try {
+    const hoverStillWorks = openHoverProbe(raw);
+    await hoverStillWorks('initialize');
+    sleeper.kill('SIGKILL');
+    assert.notEqual(await exitOf(sleeper, 5000), null, 'sleep was killed');
+    const code = await exitOf(raw.child, 15_000);
+    assert.notEqual(code, null, 'the server did not exit within 15 s after its parent process died');
+  } finally {
+    sleeper.kill('SIGKILL');
+    await raw.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------- large input
+
+test('a 10 MB Markdown document does not block hover on a small one', { timeout: 90_000 }, () =>
+  withServer({}, async (s) => {
+    const small = await openDoc(s, 'Small doc about RLHF.\n');
+    assert.ok(await hover(s, small.uri, 0, 17), 'hover before the big document');
+    const paragraph = [
+      '## Section',
+      '',
+      'We train with RLHF and PPO, retrieve with RAG (检索增强生成), and adapt with LoRA or QLoRA.',
+      'Plain filler text that mentions no glossary term at all, to keep the document long enough.',
+      '',
+      '```python',
+      'config = LoraConfig(r=8)',
+      '```',
+      '',
+    ].join('\n');
+    const big = paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length));
+    assert.ok(big.length >= 10 * 1024 * 1024);
+    const bigDoc = await openDoc(s, big);
+    const started = Date.now();
+    const h = await Promise.race([
+      hover(s, small.uri, 0, 17),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no hover answer within 10 s while the big document is analyzed')), 10_000)),
+    ]);
+    assert.ok(h, 'hover on the small doc');
+    assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
+    const waited = Date.now() - started;
+    // The big document is analyzed eventually, and a hover on it answers.
+    assert.deepEqual(await diagnosticsAt(s, bigDoc.uri, 1, 60_000), []);
+    const hb = await hover(s, bigDoc.uri, 2, 15);
+    assert.match(markdownOf(hb), /Reinforcement Learning from Human Feedback/);
+    console.log(`# small-doc hover answered in ${waited} ms while a ${(big.length / 1048576).toFixed(1)} M-char document was open`);
+  }));
