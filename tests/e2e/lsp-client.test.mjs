@@ -53,6 +53,13 @@ async function waitFor(predicate, timeoutMs = 10_000, what = 'condition') {
   }
 }
 
+/** Rejects with message if promise does not settle within ms (the timer never outlives the promise). */
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves with the child's exit code (or signal name) once it has exited, or null after timeoutMs. */
 function exitOf(child, timeoutMs) {
   return new Promise((resolve) => {
@@ -113,7 +120,7 @@ async function startServer({ locale = 'en', processId = process.pid, initializat
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
         try {
-          await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+          await withTimeout(conn.sendRequest('shutdown'), 2000, 'shutdown timed out').catch(() => {});
           await conn.sendNotification('exit');
         } catch { /* already gone */ }
         if ((await exitOf(child, 3000)) === null) child.kill('SIGKILL');
@@ -232,26 +239,31 @@ test('hover on 检索增强生成 gives the RAG entry', T, () =>
     assert.deepEqual(h.range, range(0, 4, 0, 10));
   }));
 
-test('hover inside fenced code, inline code and a URL gives null', T, () =>
-  withServer({}, async (s) => {
-    const text = [
-      'Prose about RLHF.',            // 0
-      '',                              // 1
-      '```python',                     // 2
-      'model = RLHF()',                // 3
-      '```',                           // 4
-      '',                              // 5
-      'Call `RLHF` here.',             // 6
-      '',                              // 7
-      'See https://example.com/RLHF/guide for more.', // 8
-      '',
-    ].join('\n');
-    const { uri } = await openDoc(s, text);
-    assert.ok(await hover(s, uri, 0, 13), 'control: prose hover answers');
-    assert.equal(await hover(s, uri, 3, 10), null, 'fenced code');
-    assert.equal(await hover(s, uri, 6, 7), null, 'inline code');
-    assert.equal(await hover(s, uri, 8, 'See https://example.com/'.length + 1), null, 'URL');
-  }));
+const CODE_AND_URL_DOC = [
+  'Prose about RLHF.',            // 0
+  '',                              // 1
+  '```python',                     // 2
+  'model = RLHF()',                // 3
+  '```',                           // 4
+  '',                              // 5
+  'Call `RLHF` here.',             // 6
+  '',                              // 7
+  'See https://example.com/RLHF/guide for more.', // 8
+  '',
+].join('\n');
+
+for (const [where, line, character] of [
+  ['a fenced code block', 3, 10],
+  ['inline code', 6, 7],
+  ['a URL', 8, 'See https://example.com/'.length + 1],
+]) {
+  test(`hover inside ${where} gives null`, T, () =>
+    withServer({}, async (s) => {
+      const { uri } = await openDoc(s, CODE_AND_URL_DOC);
+      assert.ok(await hover(s, uri, 0, 13), 'control: a hover in prose answers');
+      assert.equal(await hover(s, uri, line, character), null, where);
+    }));
+}
 
 test('hover in a Python # comment works; in Python code it gives null', T, () =>
   withServer({}, async (s) => {
@@ -653,10 +665,7 @@ test('a 10 MB Markdown document does not block hover on a small one', { timeout:
     assert.ok(big.length >= 10 * 1024 * 1024);
     const bigDoc = await openDoc(s, big);
     const started = Date.now();
-    const h = await Promise.race([
-      hover(s, small.uri, 0, 17),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no hover answer within 10 s while the big document is analyzed')), 10_000)),
-    ]);
+    const h = await withTimeout(hover(s, small.uri, 0, 17), 10_000, 'no hover answer within 10 s while the big document is analyzed');
     assert.ok(h, 'hover on the small doc');
     assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
     const waited = Date.now() - started;

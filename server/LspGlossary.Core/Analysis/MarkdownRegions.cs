@@ -43,13 +43,16 @@ public static class MarkdownRegions
     {
         if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
 
+        cancellationToken.ThrowIfCancellationRequested();
         MarkdownDocument document;
         try
         {
             document = Markdown.Parse(text, Pipeline);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception)
         {
+            // Markdig throws, for example, an ArgumentException when elements are nested too deeply
+            // (thousands of "&gt;" or "[" in a row). Such text has no useful prose to offer.
             return DocumentRegions.Empty;
         }
 
