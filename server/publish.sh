@@ -11,7 +11,7 @@ command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc)
 
 rm -rf dist/server
 dotnet publish server/LspGlossary.Server -c Release -r linux-x64 -o dist/server "${linker[@]}" -nologo -v quiet -clp:NoSummary \
-  | grep -v -E 'warning IL(2026|3050|2104|3053)' || true
+  | { grep -v -E '^\s*$' || true; }
 test -x dist/server/lsp-glossary || { echo "publish failed: dist/server/lsp-glossary is missing" >&2; exit 1; }
 rm -f dist/server/*.dbg dist/server/*.pdb
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LspGlossary.Server.Endpoints;
 using LspGlossary.Server.Protocol;
 using Microsoft.VisualStudio.Threading;
@@ -9,6 +10,11 @@ namespace LspGlossary.Server;
 /// <summary>Connects a session to a client over a pair of streams and runs until exit or disconnection.</summary>
 public static class LanguageServer
 {
+    // StreamJsonRpc's formatter and target metadata use reflection that the trimmer cannot prove safe. Every
+    // type they touch here is either JsonElement or in LspJsonContext, and the published NativeAOT binary
+    // is exercised end to end by tests/e2e, which is what these suppressions rely on.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Covered by the tests of the published binary.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Covered by the tests of the published binary.")]
     public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string glossaryDirectory)
     {
         var session = new Session(log, glossaryDirectory);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
@@ -52,6 +53,7 @@ public sealed class Session
         Notify("window/logMessage", Json.Write(new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams));
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
     public void Notify(string method, JsonElement parameters)
     {
         if (Rpc is not { } rpc) return;
@@ -61,6 +63,7 @@ public sealed class Session
     }
 
     /// <summary>Asks the client for the lspGlossary settings (workspace/configuration) and applies them.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
     public async Task RefreshSettingsAsync()
     {
         if (!ClientSupportsConfiguration || Rpc is not { } rpc) return;

@@ -27,6 +27,8 @@ public class TermMatcherTests
     [InlineData("file Lora.py", "Lora=lora:variant!")]
     [InlineData("LoRA/QLoRA and Lora/Qlora", "LoRA=lora:ok QLoRA=qlora:ok Lora=lora:variant Qlora=qlora:variant")]
     [InlineData("Lora-based tuning", "Lora=lora:variant")]
+    [InlineData("Qwen3-Moe and Qwen3-Omni-Moe", "Moe=moe:variant! Moe=moe:variant!")]
+    [InlineData("llama-2-7b-Lora weights", "Lora=lora:variant!")]
     [InlineData("大语言模型很大", "大语言模型=llm:zh")]
     [InlineData("这是语言模型", "语言模型=llm:zh")]
     [InlineData("检索增强生成（RAG）", "检索增强生成=rag:zh RAG=rag:ok")]

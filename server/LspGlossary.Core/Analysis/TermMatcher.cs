@@ -165,8 +165,9 @@ public sealed class TermMatcher
 
     /// <summary>
     /// True when [start, end) lies inside an identifier-like token: <c>peft.tuners</c>, <c>lora_alpha</c>,
-    /// <c>hh-rlhf/data</c>, <c>C:\models\lora</c>, a URL or a file name. A single '/' between two words
-    /// (<c>LoRA/QLoRA</c>) and hyphens (<c>LoRA-based</c>) are prose.
+    /// <c>hh-rlhf/data</c>, <c>C:\models\lora</c>, a URL or a file name, or a hyphenated name with a digit or
+    /// several hyphens (<c>Qwen3-Moe</c>, <c>llama-2-7b-Lora</c>). A single '/' between two words
+    /// (<c>LoRA/QLoRA</c>) and one hyphen between words (<c>Lora-based</c>) are prose.
     /// </summary>
     public static bool IsInIdentifier(string text, int start, int end)
     {
@@ -175,7 +176,8 @@ public sealed class TermMatcher
         int right = end;
         while (right < text.Length && (Script.IsWordChar(text[right]) || Script.IsIdentifierJoiner(text[right]))) right++;
 
-        int slashes = 0;
+        int slashes = 0, hyphens = 0;
+        bool digit = false;
         for (int i = left; i < right; i++)
         {
             char c = text[i];
@@ -189,12 +191,18 @@ public sealed class TermMatcher
                     return true;
                 case ':' when i + 1 < right && (text[i + 1] == ':' || text[i + 1] == '/'):
                     return true;
+                case '-' when interior:
+                    hyphens++;
+                    break;
+                case >= '0' and <= '9':
+                    digit = true;
+                    break;
                 case '/':
                     slashes++;
                     if (i == left && i + 1 < right) return true;
                     break;
             }
         }
-        return slashes >= 2;
+        return slashes >= 2 || (hyphens > 0 && (digit || hyphens >= 2));
     }
 }
