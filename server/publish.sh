@@ -15,4 +15,5 @@ dotnet publish server/LspGlossary.Server -c Release -r linux-x64 -o dist/server 
 test -x dist/server/lsp-glossary || { echo "publish failed: dist/server/lsp-glossary is missing" >&2; exit 1; }
 rm -f dist/server/*.dbg dist/server/*.pdb
 
+dist/server/lsp-glossary --validate-glossary
 echo "built $(dist/server/lsp-glossary --version) -> dist/server/lsp-glossary ($(du -h dist/server/lsp-glossary | cut -f1)), $(ls dist/server/glossary/*.yaml | wc -l) glossary files"

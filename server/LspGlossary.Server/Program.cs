@@ -3,6 +3,7 @@ using LspGlossary.Server.Endpoints;
 
 // lsp-glossary: a language server for the vocabulary of large language models.
 //   lsp-glossary [--stdio] [--glossary-dir DIR]   speak LSP over stdin/stdout
+//   lsp-glossary --validate-glossary [--glossary-dir DIR]
 //   lsp-glossary --version
 return await Cli.RunAsync(args);
 
@@ -11,12 +12,15 @@ internal static class Cli
     private const string Usage = """
         Usage:
           lsp-glossary [--stdio] [--glossary-dir DIR]   run the language server over stdin/stdout
+          lsp-glossary --validate-glossary [--glossary-dir DIR]
+                                                        load the glossary, print its problems (exit 2 on errors)
           lsp-glossary --version                        print the version
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
         string glossaryDirectory = Path.Combine(AppContext.BaseDirectory, "glossary");
+        bool validate = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,6 +29,9 @@ internal static class Cli
                     break;
                 case "--glossary-dir" when i + 1 < args.Length:
                     glossaryDirectory = Path.GetFullPath(args[++i]);
+                    break;
+                case "--validate-glossary":
+                    validate = true;
                     break;
                 case "--version":
                     Console.WriteLine(LifecycleEndpoints.Version);
@@ -38,8 +45,19 @@ internal static class Cli
                     return 2;
             }
         }
+        if (validate) return ValidateGlossary(glossaryDirectory);
         using var stdin = Console.OpenStandardInput();
         using var stdout = Console.OpenStandardOutput();
         return await LanguageServer.RunAsync(stdin, stdout, Console.Error, glossaryDirectory);
+    }
+
+    private static int ValidateGlossary(string directory)
+    {
+        var store = new LspGlossary.Server.State.GlossaryStore();
+        var problems = store.LoadBundled(directory);
+        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        int errors = problems.Count(p => p.Severity == LspGlossary.Core.Glossary.ProblemSeverity.Error);
+        Console.WriteLine($"{store.Glossary.Entries.Count} terms in {directory}: {errors} errors, {problems.Count - errors} warnings");
+        return errors > 0 || store.Glossary.Entries.Count == 0 ? 2 : 0;
     }
 }
