@@ -636,5 +636,13 @@ public sealed class CommentSyntax
         ["r"] = R,
         ["perl"] = Perl,
         ["php"] = Php,
+
+        // Neovim and Vim name some filetypes differently from VS Code.
+        ["cs"] = CSharp,
+        ["ps1"] = PowerShell,
+        ["make"] = Makefile,
+        ["objc"] = C,
+        ["objcpp"] = Cpp,
+        ["cuda"] = Cpp,
     };
 }
