@@ -14,6 +14,7 @@ public sealed class DiagnosticsPublisher
     private readonly Session _session;
     private readonly object _lock = new();
     private readonly Dictionary<string, bool> _running = new(StringComparer.Ordinal); // uri -> another run pending
+    private HashSet<string> _glossaryFilesWithProblems = new(StringComparer.Ordinal);
 
     public DiagnosticsPublisher(Session session) => _session = session;
 
@@ -34,6 +35,32 @@ public sealed class DiagnosticsPublisher
     public void ScheduleAll()
     {
         foreach (var document in _session.Documents.All()) Schedule(document.Uri);
+    }
+
+    /// <summary>
+    /// Publishes the problems of each glossary file as that file's diagnostics, and clears the files whose
+    /// problems are gone. Problems of the bundled glossary are only logged.
+    /// </summary>
+    public void PublishGlossaryProblems(Core.Glossary.GlossaryLoadResult result)
+    {
+        var byFile = result.Problems
+            .Where(p => !p.Location.File.StartsWith(_session.Glossary.BundledDirectory, StringComparison.Ordinal))
+            .GroupBy(p => p.Location.File)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        HashSet<string> previous;
+        lock (_lock)
+        {
+            previous = _glossaryFilesWithProblems;
+            _glossaryFilesWithProblems = new HashSet<string>(byFile.Keys, StringComparer.Ordinal);
+        }
+        foreach (var (file, problems) in byFile)
+        {
+            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, problems.Select(Protocol.Convert.ToDiagnostic).ToList()));
+        }
+        foreach (var file in previous.Where(f => !byFile.ContainsKey(f)))
+        {
+            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, []));
+        }
     }
 
     /// <summary>Clears the client's diagnostics for a closed document.</summary>
@@ -67,6 +94,8 @@ public sealed class DiagnosticsPublisher
     {
         var document = _session.Documents.Get(uri);
         if (document is null) return;
+        // A glossary file's diagnostics are its problems, published by PublishGlossaryProblems.
+        if (Protocol.Convert.ToPath(uri) is { } path && _session.Glossary.IsGlossaryFile(path)) return;
         var settings = _session.Settings;
         var lspDiagnostics = new List<Diagnostic>();
         if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))

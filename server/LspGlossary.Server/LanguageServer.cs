@@ -41,6 +41,8 @@ public static class LanguageServer
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CompletionEndpoint)), new CompletionEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeActionEndpoint)), new CodeActionEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ConfigurationEndpoint)), new ConfigurationEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WatchedFilesEndpoint)), new WatchedFilesEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DefinitionEndpoint)), new DefinitionEndpoint(session), options);
         rpc.StartListening();
 
         var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);

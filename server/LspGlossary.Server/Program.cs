@@ -53,8 +53,8 @@ internal static class Cli
 
     private static int ValidateGlossary(string directory)
     {
-        var store = new LspGlossary.Server.State.GlossaryStore();
-        var problems = store.LoadBundled(directory);
+        var store = new LspGlossary.Server.State.GlossaryStore(directory);
+        var problems = store.Reload().Problems;
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         int errors = problems.Count(p => p.Severity == LspGlossary.Core.Glossary.ProblemSeverity.Error);
         Console.WriteLine($"{store.Glossary.Entries.Count} terms in {directory}: {errors} errors, {problems.Count - errors} warnings");

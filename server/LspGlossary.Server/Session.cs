@@ -19,20 +19,20 @@ public sealed class Session
     public Session(TextWriter log, string bundledGlossaryDirectory)
     {
         _log = log;
-        BundledGlossaryDirectory = bundledGlossaryDirectory;
+        Glossary = new GlossaryStore(bundledGlossaryDirectory);
         Diagnostics = new DiagnosticsPublisher(this);
     }
 
-    public string BundledGlossaryDirectory { get; }
     public DocumentStore Documents { get; } = new();
     public AnalysisCache Analyses { get; } = new();
-    public GlossaryStore Glossary { get; } = new();
+    public GlossaryStore Glossary { get; }
     public DiagnosticsPublisher Diagnostics { get; }
 
     public JsonRpc? Rpc { get; set; }
-    public Settings Settings { get => _settings; set => _settings = value; }
+    public Settings Settings => _settings;
     public string? ClientLocale { get; set; }
     public bool ClientSupportsConfiguration { get; set; }
+    public bool ClientSupportsWatcherRegistration { get; set; }
     public bool Initialized { get; set; }
     public bool ShutdownRequested { get; set; }
 
@@ -73,13 +73,70 @@ public sealed class Session
             var result = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/configuration", request).ConfigureAwait(false);
             if (result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0)
             {
-                Settings = SettingsReader.Read(result[0], Settings.Default);
+                ApplySettings(SettingsReader.Read(result[0], Settings.Default));
             }
         }
         catch (Exception e)
         {
             Log($"workspace/configuration failed: {e.Message}");
         }
+    }
+
+    /// <summary>Uses new settings: reloads the glossary when its files changed, and refreshes diagnostics.</summary>
+    public void ApplySettings(Settings settings)
+    {
+        var previous = _settings;
+        _settings = settings;
+        var before = previous.GlossaryFiles ?? [];
+        var after = settings.GlossaryFiles ?? [];
+        if (Initialized && !before.SequenceEqual(after))
+        {
+            Glossary.ExtraFiles = after;
+            ReloadGlossary();
+        }
+        else
+        {
+            Glossary.ExtraFiles = after;
+            Diagnostics.ScheduleAll();
+        }
+    }
+
+    /// <summary>
+    /// Reads every glossary file again, then tells the client: problems as diagnostics on the glossary files,
+    /// the term count as <c>lspGlossary/status</c>, and fresh diagnostics for every open document.
+    /// </summary>
+    public void ReloadGlossary()
+    {
+        var result = Glossary.Reload();
+        Log($"Glossary: {result.Glossary.Entries.Count} terms from {result.Files.Count} files, {result.ErrorCount} errors, {result.WarningCount} warnings.");
+        foreach (var problem in result.Problems) Log($"glossary: {problem}");
+        Diagnostics.PublishGlossaryProblems(result);
+        SendStatus();
         Diagnostics.ScheduleAll();
+    }
+
+    public void SendStatus()
+    {
+        var result = Glossary.Result;
+        var status = new GlossaryStatus(result.Glossary.Entries.Count, result.ErrorCount, result.WarningCount, result.Files.ToList());
+        Notify("lspGlossary/status", Json.Write(status, LspJsonContext.Default.GlossaryStatus));
+    }
+
+    /// <summary>Asks the client to report changes to workspace glossary files (workspace/didChangeWatchedFiles).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
+    public async Task RegisterGlossaryWatcherAsync()
+    {
+        if (!ClientSupportsWatcherRegistration || Rpc is not { } rpc) return;
+        try
+        {
+            var registration = new RegistrationParams([new Registration("lsp-glossary-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/*" + GlossaryStore.WorkspaceGlossarySuffix)]))]);
+            await rpc.InvokeWithParameterObjectAsync<JsonElement>("client/registerCapability",
+                Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Log($"client/registerCapability failed: {e.Message}");
+        }
     }
 }

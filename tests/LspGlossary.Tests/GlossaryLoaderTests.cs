@@ -85,7 +85,7 @@ public class GlossaryLoaderTests
     public void Later_files_override_and_disable()
     {
         var bundled = Parse("terms:\n  - id: a\n    term: AA\n    definition: { en: Old, zh: 旧 }\n  - id: b\n    term: BB\n", "bundled.yaml");
-        var team = Parse("terms:\n  - id: a\n    definition: { en: New }\n  - id: b\n    disabled: true\n  - id: c\n    term: CC\n", "team.glossary.yaml");
+        var team = Parse("terms:\n  - id: a\n    definition: { en: New }\n  - id: b\n    disabled: true\n  - id: c\n    term: CC\n    definition: { en: C }\n", "team.glossary.yaml");
         var glossary = Glossary.Build([bundled, team]);
         Assert.Empty(glossary.Problems);
         Assert.Equal(["a", "c"], glossary.Entries.Select(e => e.Id));

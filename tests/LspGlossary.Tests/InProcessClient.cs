@@ -33,10 +33,13 @@ public sealed class InProcessClient : IAsyncDisposable
 
     public Task<int> ServerTask { get; }
 
-    public static async Task<InProcessClient> StartAsync(string locale = "en")
+    public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null)
     {
         var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
-        var result = await client.RequestAsync("initialize", new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = new JsonObject() });
+        var parameters = new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = new JsonObject() };
+        if (workspaceFolder is not null) parameters["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(workspaceFolder).AbsoluteUri, ["name"] = "ws" });
+        if (initializationOptions is not null) parameters["initializationOptions"] = initializationOptions;
+        var result = await client.RequestAsync("initialize", parameters);
         Assert.NotNull(result["result"]);
         await client.NotifyAsync("initialized", new JsonObject());
         return client;

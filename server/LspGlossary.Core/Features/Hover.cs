@@ -49,7 +49,14 @@ public static class Hover
             md.Append('\n');
         }
         if (entry.References.Count > 0) md.Append('\n');
-        md.Append('_').Append(entry.Category).Append(" · ").Append(Path.GetFileName(entry.Source.File)).Append('_');
+        // Where the entry comes from, so users know which file to edit.
+        string file = Path.GetFileName(entry.Source.File);
+        string link = Path.IsPathRooted(entry.Source.File)
+            ? $"[{file}:{entry.Source.Line}]({new Uri(entry.Source.File).AbsoluteUri}#L{entry.Source.Line})"
+            : $"{file}:{entry.Source.Line}";
+        md.Append('_').Append(entry.Category).Append(" · ")
+          .Append(entry.IsBundled ? (chineseFirst ? "内置词汇表" : "bundled glossary") : (chineseFirst ? "工作区词汇表" : "workspace glossary"))
+          .Append("_ · ").Append(link);
         return md.ToString();
     }
 }

@@ -4,13 +4,14 @@ public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
 
 /// <summary>
 /// The user's settings (section <c>lspGlossary</c>). <see cref="Languages"/> null means every supported
-/// language; <see cref="Locale"/> is "auto", "zh" or "en".
+/// language; <see cref="Locale"/> is "auto", "zh" or "en"; <see cref="GlossaryFiles"/> are extra glossary files.
 /// </summary>
 public sealed record Settings(
     bool DiagnosticsEnabled = true,
     Severity DiagnosticsSeverity = Severity.Warning,
     IReadOnlySet<string>? Languages = null,
-    string Locale = "auto")
+    string Locale = "auto",
+    IReadOnlyList<string>? GlossaryFiles = null)
 {
     public static readonly Settings Default = new();
 

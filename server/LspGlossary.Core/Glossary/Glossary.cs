@@ -64,8 +64,12 @@ public sealed class Glossary
             if (entry.Disabled) continue;
             if (string.IsNullOrWhiteSpace(entry.Term))
             {
-                problems.Add(new(entry.Source, $"The entry '{id}' has no 'term'."));
+                problems.Add(new(entry.Source, $"The entry '{id}' has no 'term' (a new term needs 'term' and 'definition')."));
                 continue;
+            }
+            if (string.IsNullOrWhiteSpace(entry.DefinitionEn) && string.IsNullOrWhiteSpace(entry.DefinitionZh))
+            {
+                problems.Add(new(entry.Source, $"The entry '{id}' has no 'definition' (give 'definition.en', 'definition.zh' or both)."));
             }
             entries.Add(entry);
         }
@@ -90,6 +94,7 @@ public sealed class Glossary
         Note = over.Note ?? baseEntry.Note,
         Disabled = over.Disabled,
         Source = over.Source,
+        IsBundled = over.IsBundled,
     };
 
     private static void CheckSpellings(List<GlossaryEntry> entries, List<GlossaryProblem> problems)

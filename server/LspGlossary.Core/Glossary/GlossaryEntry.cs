@@ -30,6 +30,9 @@ public sealed record GlossaryEntry
     public bool Disabled { get; init; }
     public required SourceLocation Source { get; init; }
 
+    /// <summary>True for entries of the glossary shipped with the server, false for workspace glossaries.</summary>
+    public bool IsBundled { get; init; } = true;
+
     /// <summary>Every spelling that finds this entry: the term, aliases, Chinese names, expansion and variants.</summary>
     public IEnumerable<string> AllSpellings()
     {

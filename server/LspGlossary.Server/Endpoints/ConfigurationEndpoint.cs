@@ -13,8 +13,7 @@ public sealed class ConfigurationEndpoint(Session session)
         var p = Json.Read(parameters, LspJsonContext.Default.DidChangeConfigurationParams, "workspace/didChangeConfiguration");
         if (p.Settings is { ValueKind: JsonValueKind.Object } pushed && pushed.TryGetProperty(SettingsReader.Section, out _))
         {
-            session.Settings = SettingsReader.Read(pushed, Core.Features.Settings.Default);
-            session.Diagnostics.ScheduleAll();
+            session.ApplySettings(SettingsReader.Read(pushed, Core.Features.Settings.Default));
         }
         else
         {

@@ -20,21 +20,23 @@ public sealed class LifecycleEndpoints(Session session)
         var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, "initialize");
         session.ClientLocale = p.Locale;
         session.ClientSupportsConfiguration = p.Capabilities?.Workspace?.Configuration == true;
-        session.Settings = SettingsReader.Read(p.InitializationOptions, Settings.Default);
+        session.ClientSupportsWatcherRegistration = p.Capabilities?.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true;
+        session.ApplySettings(SettingsReader.Read(p.InitializationOptions, Settings.Default));
+        session.Glossary.WorkspaceFolders = WorkspaceFolders(p);
         session.Initialized = true;
 
-        foreach (var problem in session.Glossary.LoadBundled(session.BundledGlossaryDirectory))
-        {
-            session.Log($"glossary: {problem}");
-        }
-        session.Log($"Loaded {session.Glossary.Glossary.Entries.Count} terms from {session.BundledGlossaryDirectory}.");
+        // Load before answering, so the first hover already has every term.
+        var loaded = session.Glossary.Reload();
+        session.Log($"Glossary: {loaded.Glossary.Entries.Count} terms from {loaded.Files.Count} files ({string.Join(", ", session.Glossary.WorkspaceFolders)}).");
+        foreach (var problem in loaded.Problems) session.Log($"glossary: {problem}");
         if (p.ProcessId is { } pid) WatchClientProcess(pid);
 
         var result = new InitializeResult(
             new ServerCapabilities(
                 PositionEncoding: "utf-16",
-                TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: null),
+                TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: true),
                 HoverProvider: true,
+                DefinitionProvider: true,
                 CompletionProvider: new CompletionOptions(TriggerCharacters: null, ResolveProvider: false),
                 CodeActionProvider: new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: false)),
             new ServerInfo("lsp-glossary", Version));
@@ -44,7 +46,22 @@ public sealed class LifecycleEndpoints(Session session)
     [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement parameters)
     {
+        session.Diagnostics.PublishGlossaryProblems(session.Glossary.Result);
+        session.SendStatus();
+        _ = session.RegisterGlossaryWatcherAsync();
         _ = session.RefreshSettingsAsync();
+    }
+
+    private static List<string> WorkspaceFolders(InitializeParams p)
+    {
+        var folders = new List<string>();
+        foreach (var folder in p.WorkspaceFolders ?? [])
+        {
+            if (Protocol.Convert.ToPath(folder.Uri) is { } path) folders.Add(path);
+        }
+        if (folders.Count == 0 && p.RootUri is { } rootUri && Protocol.Convert.ToPath(rootUri) is { } root) folders.Add(root);
+        if (folders.Count == 0 && !string.IsNullOrEmpty(p.RootPath)) folders.Add(p.RootPath);
+        return folders;
     }
 
     [JsonRpcMethod("shutdown")]

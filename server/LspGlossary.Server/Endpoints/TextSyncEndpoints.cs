@@ -13,7 +13,7 @@ public sealed class TextSyncEndpoints(Session session)
     {
         var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen").TextDocument;
         session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
-        session.Diagnostics.Schedule(item.Uri);
+        if (!UpdateGlossaryFile(item.Uri, item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
@@ -40,8 +40,27 @@ public sealed class TextSyncEndpoints(Session session)
             }
         }
         session.Documents.Set(document);
-        session.Diagnostics.Schedule(document.Uri);
+        if (!UpdateGlossaryFile(document.Uri, document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(JsonElement parameters) => Endpoint.Handle(session, "didSave", () =>
+    {
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, "textDocument/didSave").TextDocument.Uri;
+        if (Protocol.Convert.ToPath(uri) is { } path && session.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
+    });
+
+    /// <summary>
+    /// An open glossary file's text replaces the file on disk for the glossary, so edits take effect as they
+    /// are typed. Returns true when the document is a glossary file (its diagnostics are its problems).
+    /// </summary>
+    private bool UpdateGlossaryFile(string uri, string? text)
+    {
+        if (Protocol.Convert.ToPath(uri) is not { } path || !session.Glossary.IsGlossaryFile(path)) return false;
+        session.Glossary.SetOpenDocument(path, text);
+        session.ReloadGlossary();
+        return true;
+    }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public void DidClose(JsonElement parameters) => Endpoint.Handle(session, "didClose", () =>
@@ -50,7 +69,7 @@ public sealed class TextSyncEndpoints(Session session)
         if (session.Documents.Remove(uri))
         {
             session.Analyses.Remove(uri);
-            session.Diagnostics.Clear(uri);
+            if (!UpdateGlossaryFile(uri, null)) session.Diagnostics.Clear(uri);
         }
     });
 }

@@ -11,6 +11,8 @@ public sealed record Range(Position Start, Position End);
 
 public sealed record TextEdit(Range Range, string NewText);
 
+public sealed record Location(string Uri, Range Range);
+
 public sealed record TextDocumentIdentifier(string Uri);
 
 public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version = null);

@@ -26,5 +26,19 @@ public static class Convert
     public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic) =>
         new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary");
 
+    /// <summary>The local path of a file URI, or null for other schemes (untitled:, vscode-notebook:, …).</summary>
+    public static string? ToPath(string uri) =>
+        System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : null;
+
+    public static string ToUri(string path) => new System.Uri(path).AbsoluteUri;
+
+    /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
+    public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)
+    {
+        var position = new Position(Math.Max(0, problem.Location.Line - 1), Math.Max(0, problem.Location.Column - 1));
+        int severity = problem.Severity == Core.Glossary.ProblemSeverity.Error ? 1 : 2;
+        return new Diagnostic(new Range(position, position), problem.Message, severity, "glossary.invalid-file", "lsp-glossary");
+    }
+
     public static TextEdit ToTextEdit(LineMap lines, TextReplacement replacement) => new(ToRange(lines, replacement.Span), replacement.NewText);
 }

@@ -6,7 +6,11 @@ public sealed record ClientInfo(string Name, string? Version = null);
 
 public sealed record GeneralClientCapabilities(List<string>? PositionEncodings = null);
 
-public sealed record WorkspaceClientCapabilities(bool? Configuration = null);
+public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
+
+public sealed record WorkspaceClientCapabilities(bool? Configuration = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null);
+
+public sealed record WorkspaceFolder(string Uri, string? Name = null);
 
 public sealed record ClientCapabilities(GeneralClientCapabilities? General = null, WorkspaceClientCapabilities? Workspace = null);
 
@@ -15,7 +19,10 @@ public sealed record InitializeParams(
     ClientInfo? ClientInfo = null,
     string? Locale = null,
     ClientCapabilities? Capabilities = null,
-    JsonElement? InitializationOptions = null);
+    JsonElement? InitializationOptions = null,
+    List<WorkspaceFolder>? WorkspaceFolders = null,
+    string? RootUri = null,
+    string? RootPath = null);
 
 public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, bool? Save);
 
@@ -27,6 +34,7 @@ public sealed record ServerCapabilities(
     string PositionEncoding,
     TextDocumentSyncOptions TextDocumentSync,
     bool HoverProvider,
+    bool DefinitionProvider,
     CompletionOptions CompletionProvider,
     CodeActionOptions CodeActionProvider);
 

@@ -28,6 +28,10 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(GlossaryStatus))]
+[JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(DidSaveTextDocumentParams))]
+[JsonSerializable(typeof(Location))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext

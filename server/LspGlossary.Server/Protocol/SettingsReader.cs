@@ -39,6 +39,15 @@ public static class SettingsReader
             }
             settings = settings with { Languages = set.Count > 0 ? set : null };
         }
+        if (root.TryGetProperty("glossaryFiles", out var files) && files.ValueKind == JsonValueKind.Array)
+        {
+            settings = settings with
+            {
+                GlossaryFiles = files.EnumerateArray()
+                    .Where(f => f.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(f.GetString()))
+                    .Select(f => f.GetString()!).ToList(),
+            };
+        }
         if (root.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String
             && locale.GetString() is "auto" or "zh" or "en")
         {

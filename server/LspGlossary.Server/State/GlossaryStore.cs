@@ -3,27 +3,152 @@ using LspGlossary.Core.Glossary;
 
 namespace LspGlossary.Server.State;
 
-/// <summary>The glossary in use and its matcher. Replaced whole on reload; readers take the current one once.</summary>
+/// <summary>
+/// The glossary in use: the bundled files, then workspace glossaries (<c>**/*.glossary.yaml</c> in the
+/// workspace folders), then the files named in the <c>glossaryFiles</c> setting. An open glossary document's
+/// text wins over the file on disk. Reloads replace the whole result; readers take the current one once.
+/// </summary>
 public sealed class GlossaryStore
 {
+    public const string WorkspaceGlossarySuffix = ".glossary.yaml";
+
+    /// <summary>Bounds on the workspace walk: a workspace glossary is someone else's file.</summary>
+    public const int MaxWorkspaceFiles = 100;
+    public const int MaxDirectoriesVisited = 20_000;
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly HashSet<string> SkippedDirectories =
+        [".git", "node_modules", "bin", "obj", "dist", "target", ".venv", "venv", "__pycache__", ".tox", ".idea", ".vs"];
+
+    private readonly object _lock = new();
+    private readonly GlossaryLoader _loader = new();
+    private readonly Dictionary<string, string> _openDocuments = new(StringComparer.Ordinal);
+    private volatile GlossaryLoadResult _result = new(Glossary.Empty, [], []);
     private volatile TermMatcher _matcher = new(Glossary.Empty);
+
+    public GlossaryStore(string bundledDirectory) => BundledDirectory = bundledDirectory;
+
+    public string BundledDirectory { get; }
+    public IReadOnlyList<string> WorkspaceFolders { get; set; } = [];
+    public IReadOnlyList<string> ExtraFiles { get; set; } = [];
 
     public TermMatcher Matcher => _matcher;
     public Glossary Glossary => _matcher.Glossary;
+    public GlossaryLoadResult Result => _result;
 
-    /// <summary>Loads every *.yaml file of the bundled glossary folder, in name order.</summary>
-    public IReadOnlyList<GlossaryProblem> LoadBundled(string directory)
+    /// <summary>True for a path that is, or could become, one of the glossary's files.</summary>
+    public bool IsGlossaryFile(string path) =>
+        path.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal) || _result.Files.Contains(path, StringComparer.Ordinal);
+
+    /// <summary>Uses an open document's text instead of the file on disk (null: back to the disk).</summary>
+    public void SetOpenDocument(string path, string? text)
     {
-        var files = new List<GlossaryFileResult>();
-        if (Directory.Exists(directory))
+        lock (_lock)
         {
-            foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+            if (text is null) _openDocuments.Remove(path);
+            else _openDocuments[path] = text;
+        }
+    }
+
+    /// <summary>Finds and reads every glossary file again and rebuilds the glossary.</summary>
+    public GlossaryLoadResult Reload()
+    {
+        lock (_lock)
+        {
+            var problems = new List<GlossaryProblem>();
+            var sources = new List<GlossarySource>();
+            foreach (var path in BundledFiles()) AddSource(path, isBundled: true, sources, problems);
+            var seen = new HashSet<string>(sources.Select(s => s.Path), StringComparer.Ordinal);
+            foreach (var path in FindWorkspaceFiles(problems).Concat(ExtraFilePaths()).Concat(_openDocuments.Keys.Where(k => k.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)))
             {
-                files.Add(GlossaryFileParser.Parse(File.ReadAllText(path), path));
+                if (seen.Add(path)) AddSource(path, isBundled: false, sources, problems);
+            }
+            var loaded = _loader.Load(sources);
+            var result = loaded with { Problems = problems.Concat(loaded.Problems).ToList() };
+            _result = result;
+            _matcher = new TermMatcher(result.Glossary);
+            return result;
+        }
+    }
+
+    private IEnumerable<string> BundledFiles() =>
+        Directory.Exists(BundledDirectory)
+            ? Directory.GetFiles(BundledDirectory, "*.yaml").Order(StringComparer.Ordinal)
+            : [];
+
+    private IEnumerable<string> ExtraFilePaths()
+    {
+        string root = WorkspaceFolders.Count > 0 ? WorkspaceFolders[0] : Directory.GetCurrentDirectory();
+        return ExtraFiles.Select(f => Path.GetFullPath(Path.IsPathRooted(f) ? f : Path.Combine(root, f)));
+    }
+
+    private void AddSource(string path, bool isBundled, List<GlossarySource> sources, List<GlossaryProblem> problems)
+    {
+        if (_openDocuments.TryGetValue(path, out var open))
+        {
+            sources.Add(new GlossarySource(path, open, isBundled));
+            return;
+        }
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), "The glossary file does not exist."));
+                return;
+            }
+            if (info.Length > MaxFileBytes)
+            {
+                problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), $"The glossary file is larger than {MaxFileBytes / (1024 * 1024)} MB and was not read."));
+                return;
+            }
+            sources.Add(new GlossarySource(path, File.ReadAllText(path), isBundled));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), $"Could not read the glossary file: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// Walks the workspace folders for <c>*.glossary.yaml</c>, skipping build and dependency folders and
+    /// symbolic links (so nothing outside the workspace is read), within fixed bounds.
+    /// </summary>
+    private List<string> FindWorkspaceFiles(List<GlossaryProblem> problems)
+    {
+        var found = new List<string>();
+        int visited = 0;
+        foreach (var folder in WorkspaceFolders)
+        {
+            var pending = new Stack<string>();
+            if (Directory.Exists(folder)) pending.Push(folder);
+            while (pending.Count > 0 && visited < MaxDirectoriesVisited && found.Count < MaxWorkspaceFiles)
+            {
+                string directory = pending.Pop();
+                visited++;
+                try
+                {
+                    var options = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+                    foreach (var file in Directory.EnumerateFiles(directory, "*" + WorkspaceGlossarySuffix, options))
+                    {
+                        if (found.Count < MaxWorkspaceFiles) found.Add(file);
+                    }
+                    foreach (var child in Directory.EnumerateDirectories(directory, "*", options))
+                    {
+                        if (!SkippedDirectories.Contains(Path.GetFileName(child))) pending.Push(child);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // An unreadable folder is skipped; the rest of the workspace still counts.
+                }
             }
         }
-        var glossary = Glossary.Build(files);
-        _matcher = new TermMatcher(glossary);
-        return glossary.Problems;
+        if (found.Count >= MaxWorkspaceFiles)
+        {
+            problems.Add(new GlossaryProblem(new SourceLocation(found[^1], 1, 1), $"Only the first {MaxWorkspaceFiles} workspace glossary files are read."));
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using LspGlossary.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspGlossary.Server.Endpoints;
+
+/// <summary>Go to definition: from a term in a document to its entry in the glossary file that defines it.</summary>
+public sealed class DefinitionEndpoint(Session session)
+{
+    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
+    {
+        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/definition");
+        var document = session.Documents.Get(p.TextDocument.Uri);
+        var matcher = session.Glossary.Matcher;
+        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
+
+        return Endpoint.Run(session, "definition", async () =>
+        {
+            if (Protocol.Convert.ToOffset(document.Lines, p.Position) is not { } offset) return Json.Null;
+            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
+            if (analysis.MatchAt(offset) is not { } match) return Json.Null;
+            var source = match.Entry.Source;
+            var start = new Position(Math.Max(0, source.Line - 1), Math.Max(0, source.Column - 1));
+            var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
+            return Json.Write(location, LspJsonContext.Default.Location);
+        }, cancellationToken);
+    }
+}
