@@ -113,3 +113,22 @@ public class GlossaryLoaderTests
         Assert.Equal(10, result.Problems.Count); // ten unknown top-level fields, found without expanding anything
     }
 }
+
+public class GlossaryLoaderBoundsTests
+{
+    [Fact]
+    public void Deep_nesting_is_refused_without_recursing()
+    {
+        var result = GlossaryFileParser.Parse("terms: " + new string('[', 200_000) + new string(']', 200_000) + "\n", "deep.yaml");
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("nested deeper", problem.Message);
+        Assert.Equal(1, problem.Location.Line);
+    }
+
+    [Fact]
+    public void Many_aliases_are_refused()
+    {
+        var yaml = "a: &x [1]\nterms: [" + string.Join(", ", Enumerable.Repeat("*x", 500)) + "]\n";
+        Assert.Contains("aliases", Assert.Single(GlossaryFileParser.Parse(yaml, "aliases.yaml").Problems).Message);
+    }
+}

@@ -20,6 +20,12 @@ public static class GlossaryFileParser
     /// <summary>Files larger than this are refused; the bundled glossary is far smaller.</summary>
     public const int MaxFileChars = 2_000_000;
 
+    /// <summary>Deeper nesting than the format needs is refused before the document is built.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>The format needs no aliases; a few are tolerated, many are refused.</summary>
+    public const int MaxAliases = 100;
+
     private static readonly HashSet<string> EntryFields =
     [
         "id", "term", "expansion", "zh", "aliases", "variants", "category", "definition", "related",
@@ -44,6 +50,11 @@ public static class GlossaryFileParser
         var stream = new YamlStream();
         try
         {
+            if (CheckShape(text, file) is { } refusal)
+            {
+                problems.Add(refusal);
+                return new(file, entries, problems);
+            }
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -87,6 +98,39 @@ public static class GlossaryFileParser
             }
         }
         return new(file, entries, problems);
+    }
+
+    /// <summary>
+    /// Streams the parser's events (an iterative parser, so any depth is safe to scan) and refuses input
+    /// nested deeper or using more aliases than a glossary needs, before the recursive document model is built.
+    /// </summary>
+    private static GlossaryProblem? CheckShape(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0, aliases = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxNesting)
+                    {
+                        var at = parser.Current.Start;
+                        return new(new(file, (int)at.Line, (int)at.Column), $"The file is nested deeper than {MaxNesting} levels and was not read.");
+                    }
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    if (++aliases > MaxAliases)
+                    {
+                        return new(new(file, (int)alias.Start.Line, (int)alias.Start.Column), $"The file uses more than {MaxAliases} aliases and was not read.");
+                    }
+                    break;
+            }
+        }
+        return null;
     }
 
     private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems)
