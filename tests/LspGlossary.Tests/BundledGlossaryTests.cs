@@ -36,6 +36,36 @@ public class BundledGlossaryTests
         Assert.False(string.IsNullOrWhiteSpace(entry.DefinitionEn));
     }
 
+    /// <summary>The terms the product promises (issue #3), each found by its term, alias, expansion, Chinese name or id.</summary>
+    private const string PromisedTerms = """
+        LLM, pretraining, fine-tuning, SFT, instruction tuning, full-parameter fine-tuning, PEFT, LoRA, QLoRA,
+        prefix tuning, P-Tuning, prompt tuning, adapter, BitFit, RL, RLHF, reward model, critic model, policy model,
+        reference model, PPO, TRPO, DPO, GRPO, IPO, KTO, RFT, advantage function, reward hacking, preference learning,
+        alignment, value alignment, Constitutional AI, backpropagation, loss function, gradient descent, hyperparameter,
+        continual learning, catastrophic forgetting, adversarial training, train-time compute, test-time compute, FLOPs,
+        emergence, hallucination, AI, GPT, Transformer, BERT, decoder-only, dense model, MoE, expert, gating network,
+        sparse activation, Switch Transformer, GLaM, Mixtral, GQA, sliding window attention, MLA, foundation model,
+        base model, tuned model, vertical model, domain model, reasoning model, System 1, System 2, VLM, GPT-4V, LLaVA,
+        BLIP-2, parameter-count, open weights, model hub, agent, token, tokenization, context window, context length,
+        temperature, latency, TTFT, quantization, FP16, INT8, INT4, binarization, speculative decoding, draft model,
+        KV cache, PagedAttention, inference, batching, model parallelism, tensor parallelism, pipeline parallelism,
+        expert parallelism, inference cost, token economics, RAG, CoT, Tree of Thoughts, PAL, inference-time intervention,
+        MMLU, HellaSwag, HumanEval, GSM8K, red teaming, jailbreak, prompt injection, XAI
+        """;
+
+    [Fact]
+    public void Every_promised_term_is_present()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in Bundled.Value.Entries)
+        {
+            names.Add(entry.Id);
+            foreach (var spelling in entry.AllSpellings()) names.Add(spelling);
+        }
+        var missing = PromisedTerms.Split(',').Select(t => t.Trim()).Where(t => !names.Contains(t)).ToList();
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public void No_variant_is_all_lower_case()
     {
