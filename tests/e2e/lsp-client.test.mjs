@@ -4,192 +4,40 @@
 //
 // The binary: $LSP_GLOSSARY_SERVER, else <repo>/dist/server/lsp-glossary.
 // Assertions rely only on terms, expansions and variants (LoRA, QLoRA, RAG, RLHF, PPO), never on definition wording.
+
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
+import {
+  repo,
+  SERVER,
+  WORK,
+  T,
+  HAN,
+  newUri,
+  waitFor,
+  withTimeout,
+  exitOf,
+  spawnServer,
+  startServer,
+  openDoc,
+  diagnosticsAt,
+  hover,
+  pos,
+  range,
+  offsetAt,
+  applyEdits,
+  editsFor,
+  markdownOf,
+  withServer,
   ResponseError,
-} = require('vscode-languageserver-protocol/node');
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const SERVER = process.env.LSP_GLOSSARY_SERVER || path.join(repo, 'dist', 'server', 'lsp-glossary');
-const WORK = mkdtempSync(path.join(tmpdir(), 'lsp-glossary-e2e-'));
-process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
-
-const T = { timeout: 30_000 };
-const HAN = /\p{Script=Han}/u;
+} from './lsp-support.mjs';
 
 test('the server binary exists', () => {
   assert.ok(existsSync(SERVER), `no server binary at ${SERVER} (set LSP_GLOSSARY_SERVER or publish to dist/server)`);
 });
-
-// ---------------------------------------------------------------------------------------------- helpers
-
-let docCounter = 0;
-function newUri(ext) {
-  docCounter += 1;
-  return pathToFileURL(path.join(WORK, `doc${docCounter}.${ext}`)).href;
-}
-
-/** Polls predicate() every 10 ms until it returns a truthy value, which is returned; throws after timeoutMs. */
-async function waitFor(predicate, timeoutMs = 10_000, what = 'condition') {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Rejects with message if promise does not settle within ms (the timer never outlives the promise). */
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Resolves with the child's exit code (or signal name) once it has exited, or null after timeoutMs. */
-function exitOf(child, timeoutMs) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode);
-    const timer = setTimeout(() => resolve(null), timeoutMs);
-    child.once('exit', (code, signal) => { clearTimeout(timer); resolve(code ?? signal); });
-  });
-}
-
-function spawnServer() {
-  const child = spawn(SERVER, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderrText = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (d) => { child.stderrText = (child.stderrText + d).slice(-20_000); });
-  child.stdin.on('error', () => {}); // writes after the server has exited
-  return child;
-}
-
-/**
- * Spawns the server and runs initialize + initialized through the library. Returns
- * { child, conn, init, diagnostics (Map uri -> [PublishDiagnosticsParams...]), latest(uri), close() }.
- */
-async function startServer({ locale = 'en', processId = process.pid, initializationOptions } = {}) {
-  const child = spawnServer();
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const diagnostics = new Map();
-  conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    if (!diagnostics.has(p.uri)) diagnostics.set(p.uri, []);
-    diagnostics.get(p.uri).push(p);
-  });
-  conn.onNotification('window/logMessage', () => {});
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
-  conn.onError(() => {});
-  conn.listen();
-  const init = await conn.sendRequest('initialize', {
-    processId,
-    locale,
-    rootUri: pathToFileURL(WORK).href,
-    capabilities: {
-      general: { positionEncodings: ['utf-16'] },
-      textDocument: {
-        publishDiagnostics: { versionSupport: true },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: false } },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-      },
-      workspace: { configuration: true },
-    },
-    initializationOptions,
-  });
-  await conn.sendNotification('initialized', {});
-  const server = {
-    child,
-    conn,
-    init,
-    diagnostics,
-    latest: (uri) => diagnostics.get(uri)?.at(-1),
-    async close() {
-      if (child.exitCode === null && child.signalCode === null) {
-        try {
-          await withTimeout(conn.sendRequest('shutdown'), 2000, 'shutdown timed out').catch(() => {});
-          await conn.sendNotification('exit');
-        } catch { /* already gone */ }
-        if ((await exitOf(child, 3000)) === null) child.kill('SIGKILL');
-      }
-      conn.dispose();
-    },
-  };
-  return server;
-}
-
-/** Opens a document; returns { uri, version, text }. */
-async function openDoc(server, text, { languageId = 'markdown', uri, version = 1 } = {}) {
-  uri ??= newUri(languageId === 'python' ? 'py' : 'md');
-  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-  return { uri, version, text };
-}
-
-/** Waits for a publishDiagnostics of this document at this version and returns its diagnostics. */
-async function diagnosticsAt(server, uri, version, timeoutMs = 10_000) {
-  const p = await waitFor(() => server.diagnostics.get(uri)?.findLast((d) => d.version === version), timeoutMs,
-    `diagnostics of ${uri} at version ${version}`);
-  return p.diagnostics;
-}
-
-const hover = (server, uri, line, character) =>
-  server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
-
-const pos = (line, character) => ({ line, character });
-const range = (l1, c1, l2, c2) => ({ start: pos(l1, c1), end: pos(l2, c2) });
-
-/** UTF-16 (line, character) -> offset in a JS string (JS strings are UTF-16). */
-function offsetAt(text, { line, character }) {
-  let offset = 0;
-  for (let l = 0; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) return text.length;
-    offset = nl + 1;
-  }
-  return offset + character;
-}
-
-/** Applies LSP TextEdits (non-overlapping, all against the original text) to a string. */
-function applyEdits(text, edits) {
-  const resolved = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }));
-  resolved.sort((a, b) => b.start - a.start || b.end - a.end);
-  for (const e of resolved) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-  return text;
-}
-
-/** The edits of a WorkspaceEdit for one document (changes or documentChanges). */
-function editsFor(workspaceEdit, uri) {
-  if (workspaceEdit.changes?.[uri]) return workspaceEdit.changes[uri];
-  const dc = workspaceEdit.documentChanges?.find((c) => c.textDocument?.uri === uri);
-  return dc ? dc.edits : [];
-}
-
-const markdownOf = (h) => (typeof h.contents === 'string' ? h.contents : h.contents.value);
-
-async function withServer(options, fn) {
-  const server = await startServer(options);
-  try {
-    await fn(server);
-  } catch (e) {
-    if (server.child.stderrText) e.message += `\n--- server stderr (tail) ---\n${server.child.stderrText.slice(-3000)}`;
-    throw e;
-  } finally {
-    await server.close();
-  }
-}
 
 // ------------------------------------------------------------------------------------- initialize
 

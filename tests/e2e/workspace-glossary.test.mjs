@@ -1,0 +1,79 @@
+// End-to-end: a workspace glossary (team.glossary.yaml) with the published binary and a real client library.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WORK, T, waitFor, openDoc, diagnosticsAt, hover, markdownOf, withServer } from './lsp-support.mjs';
+
+const TEAM = [
+  'terms:',
+  '  - id: zorpx',
+  '    term: ZORPX',
+  '    expansion: Zero-Overhead Reward Propagation eXtended',
+  '    zh: [零开销奖励传播]',
+  '    variants: [Zorpx]',
+  '    category: training',
+  '    definition:',
+  '      en: A made-up term that only this workspace defines.',
+  '      zh: 只有这个工作区定义的虚构术语。',
+  '',
+].join('\n');
+
+function workspace() {
+  const dir = mkdtempSync(path.join(WORK, 'ws-'));
+  writeFileSync(path.join(dir, 'team.glossary.yaml'), TEAM);
+  return { dir, rootUri: pathToFileURL(dir).href, glossaryUri: pathToFileURL(path.join(dir, 'team.glossary.yaml')).href };
+}
+
+test('a workspace glossary adds a term that hovers, is diagnosed, and leads to its definition', T, () => {
+  const ws = workspace();
+  return withServer({ rootUri: ws.rootUri }, async (s) => {
+    const { uri } = await openDoc(s, 'We train with ZORPX. 使用Zorpx微调。\n', { uri: pathToFileURL(path.join(ws.dir, 'a.md')).href });
+    const h = await hover(s, uri, 0, 16);
+    assert.ok(h, 'hover on the workspace term');
+    assert.match(markdownOf(h), /Zero-Overhead Reward Propagation eXtended/);
+    assert.match(markdownOf(h), /workspace glossary/);
+    assert.match(markdownOf(h), /team\.glossary\.yaml/);
+
+    const diagnostics = await diagnosticsAt(s, uri, 1);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].code, 'glossary.wrong-variant');
+    assert.match(diagnostics[0].message, /ZORPX/);
+    const column = 'We train with ZORPX. 使用'.length;
+    assert.deepEqual(diagnostics[0].range.start, { line: 0, character: column });
+
+    const definition = await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 16 } });
+    assert.equal(definition.uri, ws.glossaryUri);
+    assert.equal(definition.range.start.line, 1, 'the entry starts on the second line');
+
+    const status = await waitFor(() => s.statuses.find((st) => st.files.some((f) => f.endsWith('team.glossary.yaml'))), 10_000, 'lspGlossary/status');
+    assert.ok(status.terms > 100, `terms: ${status.terms}`);
+    assert.equal(status.errors, 0);
+  });
+});
+
+test('a broken edit to the workspace glossary shows a positioned error while hover keeps working', T, () => {
+  const ws = workspace();
+  return withServer({ rootUri: ws.rootUri }, async (s) => {
+    const { uri } = await openDoc(s, 'ZORPX\n', { uri: pathToFileURL(path.join(ws.dir, 'b.md')).href });
+    await openDoc(s, TEAM, { uri: ws.glossaryUri, languageId: 'yaml' });
+    const broken = TEAM.replace('    category: training', '    categroy: training');
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.glossaryUri, version: 2 },
+      contentChanges: [{ text: broken }],
+    });
+    const published = await waitFor(
+      () => s.diagnostics.get(ws.glossaryUri)?.findLast((p) => p.diagnostics.some((d) => d.severity === 1)),
+      10_000, 'an error on the glossary file');
+    const error = published.diagnostics.find((d) => d.severity === 1);
+    assert.match(error.message, /Unknown field 'categroy'/);
+    assert.deepEqual(error.range.start, { line: 6, character: 4 });
+
+    const h = await hover(s, uri, 0, 2);
+    assert.ok(h, 'the last good glossary is still in use');
+    assert.match(markdownOf(h), /Zero-Overhead Reward Propagation eXtended/);
+    const status = await waitFor(() => s.statuses.findLast((st) => st.errors > 0), 10_000, 'a status with errors');
+    assert.ok(status.terms > 100);
+  });
+});
