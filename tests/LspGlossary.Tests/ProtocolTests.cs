@@ -47,6 +47,30 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task A_cancelled_request_answers_minus_32800_and_the_server_keeps_serving()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        // A large document takes a while to analyse, so the hover is still waiting when the cancel arrives.
+        string big = string.Concat(Enumerable.Repeat("Some prose about LoRA, RLHF and 检索增强生成 in a paragraph.\n\n", 120_000));
+        await client.OpenAsync("file:///big.md", big);
+        await client.SendRawAsync("""{"jsonrpc":"2.0","id":"h1","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///big.md"},"position":{"line":0,"character":18}}}""");
+        // A cancel that overtakes the request's dispatch is ignored (cancellation is best effort in LSP), so
+        // the client repeats it until the answer comes.
+        var answer = client.WaitForResponseAsync(JsonValue.Create("h1"));
+        while (!answer.IsCompleted)
+        {
+            await client.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = "h1" });
+            await Task.WhenAny(answer, Task.Delay(20));
+        }
+        var response = await answer;
+        Assert.Equal(-32800, (int)response["error"]!["code"]!);
+
+        await client.OpenAsync(Uri, "We use LoRA.");
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));
+        Assert.NotNull(hover["result"]);
+    }
+
+    [Fact]
     public async Task Exit_without_shutdown_ends_with_code_1()
     {
         await using var client = await InProcessClient.StartAsync();
