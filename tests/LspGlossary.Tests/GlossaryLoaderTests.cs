@@ -43,6 +43,7 @@ public class GlossaryLoaderTests
     [InlineData("terms:\n  - id: a\n    term: [A, B]\n", 3, 11, "'term' must be a single value")]
     [InlineData("terms:\n  - id: a\n    term: A\n   bad: indent\n", 4, 4, "YAML syntax error")]
     [InlineData("words: []\n", 1, 1, "Unknown top-level field 'words'")]
+    [InlineData("terms:\n  - id: Bad_Id\n    term: A\n", 2, 5, "must be lower-case letters")]
     [InlineData("terms:\n  - id: a\n    term: A\n    category: cooking\n", 2, 5, "Unknown category 'cooking'")]
     [InlineData("terms:\n  - id: a\n    term: A\n    references:\n      - year: 2020\n", 5, 9, "needs a 'title'")]
     public void Positioned_problems(string yaml, int line, int column, string message)

@@ -162,7 +162,7 @@ public static class GlossaryFileParser
                 case "related": related = StringList(file, value, name, problems); break;
                 case "disabled":
                     string? flag = Scalar(file, value, name, problems);
-                    if (flag is "true" or "false") disabled = flag == "true";
+                    if (bool.TryParse(flag, out bool parsed)) disabled = parsed;
                     else if (flag is not null) problems.Add(Problem(file, value, "'disabled' must be true or false."));
                     break;
                 case "definition":
@@ -181,6 +181,10 @@ public static class GlossaryFileParser
         {
             problems.Add(Problem(file, map, "The entry has no 'id'."));
             return null;
+        }
+        if (!IsValidId(id))
+        {
+            problems.Add(Problem(file, map, $"The id '{id}' must be lower-case letters, digits and '-', starting with a letter or digit."));
         }
         if (category is not null && !Categories.Contains(category))
         {
@@ -205,6 +209,9 @@ public static class GlossaryFileParser
             Source = Location(file, map),
         };
     }
+
+    public static bool IsValidId(string id) =>
+        id.Length > 0 && id[0] != '-' && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static (string? Zh, string? En) ReadDefinition(string file, YamlNode node, List<GlossaryProblem> problems)
     {
