@@ -18,6 +18,8 @@ public static class LanguageServer
     public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string glossaryDirectory)
     {
         var session = new Session(log, glossaryDirectory);
+        // Parse the bundled glossary while the client is still starting; initialize reuses the parse.
+        _ = Task.Run(session.Glossary.Reload);
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LspJsonContext.Default);
         using var handler = new LspMessageHandler(input, output, formatter, session.Log)

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LspGlossary.Core.Glossary;
@@ -50,12 +51,12 @@ public static class GlossaryFileParser
         var stream = new YamlStream();
         try
         {
-            if (CheckShape(text, file) is { } refusal)
-            {
-                problems.Add(refusal);
-                return new(file, entries, problems);
-            }
-            stream.Load(new StringReader(text));
+            stream.Load(new ShapeLimitingParser(new Parser(new StringReader(text))));
+        }
+        catch (ShapeLimitException e)
+        {
+            problems.Add(new(new(file, (int)e.Start.Line, (int)e.Start.Column), e.Message));
+            return new(file, entries, problems);
         }
         catch (YamlException e)
         {
@@ -100,37 +101,39 @@ public static class GlossaryFileParser
         return new(file, entries, problems);
     }
 
+    private sealed class ShapeLimitException(Mark start, string message) : YamlException(start, start, message);
+
     /// <summary>
-    /// Streams the parser's events (an iterative parser, so any depth is safe to scan) and refuses input
-    /// nested deeper or using more aliases than a glossary needs, before the recursive document model is built.
+    /// Passes the parser's events through to the document model while counting nesting and aliases, and stops
+    /// (before the recursive model is built any deeper) on input nested deeper or using more aliases than a
+    /// glossary needs. One pass over the text.
     /// </summary>
-    private static GlossaryProblem? CheckShape(string text, string file)
+    private sealed class ShapeLimitingParser(IParser inner) : IParser
     {
-        var parser = new Parser(new StringReader(text));
-        int depth = 0, aliases = 0;
-        while (parser.MoveNext())
+        private int _depth;
+        private int _aliases;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
         {
-            switch (parser.Current)
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
             {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    if (++depth > MaxNesting)
+                case MappingStart or SequenceStart:
+                    if (++_depth > MaxNesting)
                     {
-                        var at = parser.Current.Start;
-                        return new(new(file, (int)at.Line, (int)at.Column), $"The file is nested deeper than {MaxNesting} levels and was not read.");
+                        throw new ShapeLimitException(inner.Current.Start, $"The file is nested deeper than {MaxNesting} levels and was not read.");
                     }
                     break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    depth--;
+                case MappingEnd or SequenceEnd:
+                    _depth--;
                     break;
-                case YamlDotNet.Core.Events.AnchorAlias alias:
-                    if (++aliases > MaxAliases)
-                    {
-                        return new(new(file, (int)alias.Start.Line, (int)alias.Start.Column), $"The file uses more than {MaxAliases} aliases and was not read.");
-                    }
-                    break;
+                case AnchorAlias when ++_aliases > MaxAliases:
+                    throw new ShapeLimitException(inner.Current.Start, $"The file uses more than {MaxAliases} aliases and was not read.");
             }
+            return true;
         }
-        return null;
     }
 
     private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems)

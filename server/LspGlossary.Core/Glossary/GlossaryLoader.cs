@@ -18,14 +18,31 @@ public sealed record GlossaryLoadResult(Glossary Glossary, IReadOnlyList<Glossar
 public sealed class GlossaryLoader
 {
     private readonly Dictionary<string, GlossaryFileResult> _lastGood = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Text, GlossaryFileResult Result)> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Parses a file, reusing the previous parse when its text has not changed since the last load.</summary>
+    private GlossaryFileResult Parse(GlossarySource source)
+    {
+        lock (_parsed)
+        {
+            if (_parsed.TryGetValue(source.Path, out var cached) && cached.Text == source.Text) return cached.Result;
+        }
+        var result = GlossaryFileParser.Parse(source.Text, source.Path);
+        lock (_parsed) _parsed[source.Path] = (source.Text, result);
+        return result;
+    }
 
     public GlossaryLoadResult Load(IReadOnlyList<GlossarySource> sources)
     {
         var used = new List<GlossaryFileResult>();
         var fileProblems = new List<GlossaryProblem>();
-        foreach (var source in sources)
+        // Files parse independently: in parallel, then merged in order.
+        var parsedFiles = new GlossaryFileResult[sources.Count];
+        Parallel.For(0, sources.Count, i => parsedFiles[i] = Parse(sources[i]));
+        for (int i = 0; i < sources.Count; i++)
         {
-            var parsed = GlossaryFileParser.Parse(source.Text, source.Path);
+            var source = sources[i];
+            var parsed = parsedFiles[i];
             if (!source.IsBundled)
             {
                 parsed = parsed with { Entries = parsed.Entries.Select(e => e with { IsBundled = false }).ToList() };
@@ -49,6 +66,10 @@ public sealed class GlossaryLoader
             }
         }
         var glossary = Glossary.Build(used);
+        lock (_parsed)
+        {
+            foreach (var key in _parsed.Keys.Where(k => !sources.Any(s => s.Path == k)).ToList()) _parsed.Remove(key);
+        }
         var problems = fileProblems.Concat(glossary.Problems).ToList();
         return new GlossaryLoadResult(glossary, problems, sources.Select(s => s.Path).ToList());
     }
