@@ -35,13 +35,39 @@ public static class MarkdownRegions
     private const string Enable = "glossary-enable";
 
     /// <summary>
-    /// Parses the text once and walks it once. Never throws for any text: if Markdig itself fails, the result
-    /// is <see cref="DocumentRegions.Empty"/>. Only a cancelled token ends it early, with
-    /// <see cref="OperationCanceledException"/>; the token is checked between top-level blocks.
+    /// The regions of a whole document: the text is split into chunks that parse independently
+    /// (<see cref="MarkdownChunks"/>), each chunk is parsed and walked, and the controls of all chunks make
+    /// the silenced spans. Never throws for any text; only a cancelled token ends it early, with
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public static DocumentRegions Analyze(string text, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
+        var searchable = new List<TextSpan>();
+        var controls = new List<Control>();
+        foreach (var chunk in MarkdownChunks.Split(text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var regions = AnalyzeChunk(text.Substring(chunk.Start, chunk.Length), cancellationToken);
+            foreach (var span in regions.Searchable) searchable.Add(new TextSpan(span.Start + chunk.Start, span.Length));
+            foreach (var control in regions.Controls) controls.Add(control.Shifted(chunk.Start));
+        }
+        return new DocumentRegions(SortAndMerge(searchable), BuildDiagnosticsOff(text, LineMap.Create(text), controls));
+    }
+
+    /// <summary>The prose spans and control comments of one chunk, relative to the chunk's start.</summary>
+    public sealed record ChunkRegions(IReadOnlyList<TextSpan> Searchable, IReadOnlyList<Control> Controls)
+    {
+        public static readonly ChunkRegions Empty = new([], []);
+    }
+
+    /// <summary>
+    /// Parses one chunk once and walks it once. If Markdig itself fails, the chunk has no regions. The token
+    /// is checked between top-level blocks.
+    /// </summary>
+    public static ChunkRegions AnalyzeChunk(string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(text)) return ChunkRegions.Empty;
 
         cancellationToken.ThrowIfCancellationRequested();
         MarkdownDocument document;
@@ -53,7 +79,7 @@ public static class MarkdownRegions
         {
             // Markdig throws, for example, an ArgumentException when elements are nested too deeply
             // (thousands of "&gt;" or "[" in a row). Such text has no useful prose to offer.
-            return DocumentRegions.Empty;
+            return ChunkRegions.Empty;
         }
 
         var walker = new Walker(text);
@@ -69,17 +95,15 @@ public static class MarkdownRegions
         {
             // The walk only reads Markdig's syntax tree; should that tree ever be inconsistent, we treat it
             // like a failed parse.
-            return DocumentRegions.Empty;
+            return ChunkRegions.Empty;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var searchable = SortAndMerge(walker.Searchable);
-        var diagnosticsOff = BuildDiagnosticsOff(text, walker.Controls);
-        return new DocumentRegions(searchable, diagnosticsOff);
+        return new ChunkRegions(SortAndMerge(walker.Searchable), walker.Controls);
     }
 
     /// <summary>The kinds of glossary control comments.</summary>
-    private enum ControlKind
+    public enum ControlKind
     {
         DisableNextLine,
         Disable,
@@ -87,7 +111,10 @@ public static class MarkdownRegions
     }
 
     /// <summary>A control comment: its kind and the span of the whole comment, from "&lt;!--" to "--&gt;".</summary>
-    private readonly record struct Control(ControlKind Kind, int Start, int End);
+    public readonly record struct Control(ControlKind Kind, int Start, int End)
+    {
+        public Control Shifted(int offset) => new(Kind, Start + offset, End + offset);
+    }
 
     /// <summary>
     /// Walks the syntax tree with explicit stacks instead of recursion, so that deeply nested quotes or lists
@@ -263,13 +290,12 @@ public static class MarkdownRegions
     /// of the next "enable" comment, or to the end of the text; a second "disable" before an "enable" changes
     /// nothing, and an "enable" without a "disable" is ignored.
     /// </summary>
-    private static List<TextSpan> BuildDiagnosticsOff(string text, List<Control> controls)
+    public static List<TextSpan> BuildDiagnosticsOff(string text, LineMap lines, List<Control> controls)
     {
         var spans = new List<TextSpan>();
         if (controls.Count == 0) return spans;
         controls.Sort(static (a, b) => a.Start.CompareTo(b.Start));
 
-        LineMap? lines = null;
         int disabledFrom = -1;
         foreach (var control in controls)
         {
@@ -277,7 +303,6 @@ public static class MarkdownRegions
             {
                 case ControlKind.DisableNextLine:
                 {
-                    lines ??= LineMap.Create(text);
                     int commentLine = lines.LineOf(control.End - 1);
                     if (commentLine + 1 < lines.LineCount)
                     {
@@ -304,7 +329,7 @@ public static class MarkdownRegions
     }
 
     /// <summary>Sorts spans by start and merges those that overlap or touch.</summary>
-    private static List<TextSpan> SortAndMerge(List<TextSpan> spans)
+    public static List<TextSpan> SortAndMerge(List<TextSpan> spans)
     {
         if (spans.Count < 2) return spans;
         spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));

@@ -26,7 +26,9 @@ public sealed class AnalysisCache
             }
             else
             {
-                task = Task.Run(() => DocumentAnalysis.Analyze(document, matcher, CancellationToken.None));
+                // The last finished analysis of this document lends its unchanged Markdown chunks.
+                var previous = entry is { Analysis.IsCompletedSuccessfully: true } ? entry.Analysis.Result : null;
+                task = Task.Run(() => DocumentAnalysis.Analyze(document, matcher, CancellationToken.None, previous));
                 _entries[document.Uri] = new Entry(document, matcher, task);
             }
         }
