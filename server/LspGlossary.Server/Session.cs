@@ -36,6 +36,22 @@ public sealed class Session
     public bool Initialized { get; set; }
     public bool ShutdownRequested { get; set; }
 
+    /// <summary>
+    /// Completes when the glossary of this workspace has loaded. initialize starts the load and answers at
+    /// once; every feature awaits this before it reads the glossary.
+    /// </summary>
+    public Task GlossaryReady { get; private set; } = Task.CompletedTask;
+
+    public void StartGlossaryLoad()
+    {
+        GlossaryReady = Task.Run(() =>
+        {
+            var loaded = Glossary.Reload();
+            Log($"Glossary: {loaded.Glossary.Entries.Count} terms from {loaded.Files.Count} files ({string.Join(", ", Glossary.WorkspaceFolders)}).");
+            foreach (var problem in loaded.Problems) Log($"glossary: {problem}");
+        });
+    }
+
     /// <summary>Set when the exit notification arrives: the exit code the process ends with.</summary>
     public TaskCompletionSource<int> Exit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

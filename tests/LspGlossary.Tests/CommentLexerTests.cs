@@ -394,10 +394,10 @@ public class CommentLexerTests
     }
 
     [Fact]
-    public void Pathological_runs_stay_linear()
+    public void Pathological_runs_give_well_formed_regions()
     {
-        // Long runs of openers must not make the lexer quadratic: this finishes in well under a second.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Long runs of openers: the lexer must stay linear (a quadratic lexer would take minutes here; timings
+        // belong in benchmarks, not in tests) and give sorted, in-range, non-overlapping spans.
         foreach (string prefix in new[] { "", "x = $\"" })
         {
             foreach (string run in new[] { "$", "\"", "{", "#", "<<'", "'", "[", "/[", "%", "a'" })
@@ -405,12 +405,10 @@ public class CommentLexerTests
                 string text = prefix + string.Concat(Enumerable.Repeat(run, 100_000));
                 foreach (string id in new[] { "csharp", "swift", "ruby", "shellscript", "lua", "python", "rust", "yaml", "javascript" })
                 {
-                    CodeComments.Analyze(text, CommentSyntax.ForLanguage(id)!);
+                    Analyze(id, text);
                 }
             }
         }
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     // ----- Helpers -----

@@ -12,12 +12,13 @@ public sealed class CodeActionEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
         var document = session.Documents.Get(p.TextDocument.Uri);
-        var matcher = session.Glossary.Matcher;
         var settings = session.Settings;
         if (document is null || !settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
 
         return Endpoint.Run(session, "codeAction", async () =>
         {
+            await session.GlossaryReady.ConfigureAwait(false);
+            var matcher = session.Glossary.Matcher;
             var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
             var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity, cancellationToken);
             var range = Protocol.Convert.ToSpanClamped(document.Lines, p.Range);

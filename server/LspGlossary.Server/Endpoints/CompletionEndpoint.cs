@@ -13,13 +13,14 @@ public sealed class CompletionEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/completion");
         var document = session.Documents.Get(p.TextDocument.Uri);
-        var matcher = session.Glossary.Matcher;
         var settings = session.Settings;
         bool chineseFirst = session.ChineseFirst;
         if (document is null || !settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
 
         return Endpoint.Run(session, "completion", async () =>
         {
+            await session.GlossaryReady.ConfigureAwait(false);
+            var matcher = session.Glossary.Matcher;
             if (Protocol.Convert.ToOffset(document.Lines, p.Position) is not { } offset) return Json.Null;
             var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
             var candidates = Core.Features.Completion.Compute(analysis, offset, matcher.Glossary, chineseFirst);

@@ -12,11 +12,12 @@ public sealed class DefinitionEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/definition");
         var document = session.Documents.Get(p.TextDocument.Uri);
-        var matcher = session.Glossary.Matcher;
         if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
 
         return Endpoint.Run(session, "definition", async () =>
         {
+            await session.GlossaryReady.ConfigureAwait(false);
+            var matcher = session.Glossary.Matcher;
             if (Protocol.Convert.ToOffset(document.Lines, p.Position) is not { } offset) return Json.Null;
             var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;

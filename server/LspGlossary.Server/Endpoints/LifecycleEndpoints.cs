@@ -25,10 +25,8 @@ public sealed class LifecycleEndpoints(Session session)
         session.Glossary.WorkspaceFolders = WorkspaceFolders(p);
         session.Initialized = true;
 
-        // Load before answering, so the first hover already has every term.
-        var loaded = session.Glossary.Reload();
-        session.Log($"Glossary: {loaded.Glossary.Entries.Count} terms from {loaded.Files.Count} files ({string.Join(", ", session.Glossary.WorkspaceFolders)}).");
-        foreach (var problem in loaded.Problems) session.Log($"glossary: {problem}");
+        // Answer at once; the features wait for the load (it reuses the parse started when the process began).
+        session.StartGlossaryLoad();
         if (p.ProcessId is { } pid) WatchClientProcess(pid);
 
         var result = new InitializeResult(
@@ -46,10 +44,16 @@ public sealed class LifecycleEndpoints(Session session)
     [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement parameters)
     {
+        _ = AfterInitializedAsync();
+    }
+
+    private async Task AfterInitializedAsync()
+    {
+        await session.GlossaryReady.ConfigureAwait(false);
         session.Diagnostics.PublishGlossaryProblems(session.Glossary.Result);
         session.SendStatus();
-        _ = session.RegisterGlossaryWatcherAsync();
-        _ = session.RefreshSettingsAsync();
+        await session.RegisterGlossaryWatcherAsync().ConfigureAwait(false);
+        await session.RefreshSettingsAsync().ConfigureAwait(false);
     }
 
     private static List<string> WorkspaceFolders(InitializeParams p)
