@@ -66,12 +66,13 @@ public static class PrhExport
     /// <summary>The spelling with each letter in lower case only.</summary>
     private static string AllLowerClass(string spelling) => Escape(spelling.ToLowerInvariant());
 
+    /// <summary>Escapes regular expression syntax; only characters the <c>u</c> flag (which prh sets) allows escaped.</summary>
     private static string Escape(string text)
     {
         var builder = new StringBuilder();
         foreach (char c in text)
         {
-            if ("\\^$.|?*+()[]{}/-".Contains(c)) builder.Append('\\');
+            if ("\\^$.|?*+()[]{}/".Contains(c)) builder.Append('\\');
             builder.Append(c);
         }
         return builder.ToString();

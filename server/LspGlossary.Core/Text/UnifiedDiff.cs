@@ -58,8 +58,10 @@ public static class UnifiedDiff
         output.Append("@@ -").Append(Range(oldStart, oldCount)).Append(" +").Append(Range(newStart, newCount)).Append(" @@\n");
         for (int i = start; i < end; i++)
         {
+            // Lines keep their own line breaks, as diff writes them (a CRLF file gives a CRLF diff body).
             string line = script[i].Line;
-            output.Append(script[i].Kind).Append(line.TrimEnd('\n', '\r')).Append('\n');
+            output.Append(script[i].Kind).Append(line);
+            if (line.Length == 0 || line[^1] != '\n') output.Append('\n');
             if (line.Length > 0 && line[^1] != '\n' && line[^1] != '\r') output.Append("\\ No newline at end of file\n");
         }
 

@@ -85,7 +85,8 @@ public sealed class FileWalker
             }
             foreach (var entry in entries)
             {
-                if (entry.LinkTarget is not null) continue; // Symbolic links are not followed.
+                // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
                 bool isDirectory = entry is DirectoryInfo;
                 if (isDirectory && entry.Name == ".git") continue;
                 if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
