@@ -106,6 +106,7 @@ public static class CheckCommand
         {
             reportFormat.Write(run, context.Out);
         }
+        context.Out.Flush(); // The report before the summary, on a terminal where both streams show.
         if (format == "text" || mode != FixMode.None) context.Error.WriteLine(TextFormat.Summary(run));
 
         if (run.AllErrors.Any()) return CliContext.Failure;

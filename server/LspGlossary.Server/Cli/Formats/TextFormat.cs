@@ -34,10 +34,11 @@ public sealed class TextFormat(bool colour) : IReportFormat
     public static string Summary(CheckRun run)
     {
         int filesWithFindings = run.Reports.Count(r => r.Findings.Count > 0);
+        int filesFixed = run.Reports.Count(r => r.FixedCount > 0);
         string checkedFiles = $"{run.FilesChecked} {Plural(run.FilesChecked, "file")} checked";
         return run.FixMode switch
         {
-            FixMode.Fix => $"fixed {run.FixedCount} {Plural(run.FixedCount, "spelling")} in {run.Reports.Count(r => r.FixedCount > 0)} {Plural(filesWithFindings, "file")}; {run.RemainingCount} left ({checkedFiles})",
+            FixMode.Fix => $"fixed {run.FixedCount} {Plural(run.FixedCount, "spelling")} in {filesFixed} {Plural(filesFixed, "file")}; {run.RemainingCount} left ({checkedFiles})",
             FixMode.DryRun => $"would fix {run.FindingCount} {Plural(run.FindingCount, "spelling")} in {filesWithFindings} {Plural(filesWithFindings, "file")} ({checkedFiles})",
             _ => $"{run.FindingCount} {Plural(run.FindingCount, "finding")} in {filesWithFindings} {Plural(filesWithFindings, "file")} ({checkedFiles})",
         };
