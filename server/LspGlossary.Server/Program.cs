@@ -1,17 +1,37 @@
+using System.Text;
 using LspGlossary.Server;
+using LspGlossary.Server.Cli;
 using LspGlossary.Server.Endpoints;
 
-// lsp-glossary: a language server for the vocabulary of large language models.
-//   lsp-glossary [--stdio] [--glossary-dir DIR]   speak LSP over stdin/stdout
+// lsp-glossary: a language server for the vocabulary of large language models, and its command line.
+//   lsp-glossary [--stdio] [--glossary-dir DIR]      speak LSP over stdin/stdout
+//   lsp-glossary check [options] [PATH|GLOB ...]     check files (Cli/CheckCommand)
+//   lsp-glossary export prh                          the glossary as a prh dictionary (Cli/ExportCommand)
 //   lsp-glossary --validate-glossary [--glossary-dir DIR]
 //   lsp-glossary --version
-return await Cli.RunAsync(args);
+return args switch
+{
+    ["check", .. var rest] => RunCommand(CheckCommand.Run, rest),
+    ["export", .. var rest] => RunCommand(ExportCommand.Run, rest),
+    _ => await ServerCommand.RunAsync(args),
+};
 
-internal static class Cli
+static int RunCommand(Func<string[], CliContext, int> command, string[] args)
+{
+    // Buffered standard output: a run may write thousands of lines.
+    using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+    var context = new CliContext(stdout, Console.Error, Directory.GetCurrentDirectory(), CliContext.DefaultGlossaryDirectory,
+        OutIsTerminal: !Console.IsOutputRedirected, ErrorIsTerminal: !Console.IsErrorRedirected);
+    return command(args, context);
+}
+
+internal static class ServerCommand
 {
     private const string Usage = """
         Usage:
           lsp-glossary [--stdio] [--glossary-dir DIR]   run the language server over stdin/stdout
+          lsp-glossary check [options] [PATH|GLOB ...]  check files; see lsp-glossary check --help
+          lsp-glossary export prh                       write the glossary as a prh dictionary
           lsp-glossary --validate-glossary [--glossary-dir DIR]
                                                         load the glossary, print its problems (exit 2 on errors)
           lsp-glossary --version                        print the version
@@ -19,7 +39,7 @@ internal static class Cli
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string glossaryDirectory = Path.Combine(AppContext.BaseDirectory, "glossary");
+        string glossaryDirectory = CliContext.DefaultGlossaryDirectory;
         bool validate = false;
         for (int i = 0; i < args.Length; i++)
         {

@@ -1,0 +1,79 @@
+using LspGlossary.Core.Analysis;
+using LspGlossary.Core.Features;
+using LspGlossary.Core.Text;
+
+namespace LspGlossary.Server.Cli;
+
+/// <summary>A diagnostic with its one-based line and column (UTF-16 code units) in the file.</summary>
+public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column, int EndLine, int EndColumn);
+
+/// <summary>What checking one file found, fixed or could not do.</summary>
+public sealed record FileReport(CheckTarget Target, IReadOnlyList<Finding> Findings, int FixedCount = 0, string? Diff = null, string? Error = null, bool Skipped = false)
+{
+    /// <summary>Findings still in the file on disk after this run.</summary>
+    public int RemainingCount => Findings.Count - FixedCount;
+}
+
+/// <summary>What to do with the findings of a file.</summary>
+public enum FixMode { None, Fix, DryRun }
+
+/// <summary>
+/// Checks one file with the editor's engine: the same regions, matcher, disable comments and diagnostics
+/// (<see cref="DocumentAnalysis"/>, <see cref="Diagnostics"/>), then fixes it or shows the fix as a diff.
+/// Never throws for a file it cannot read or write: the report carries the error.
+/// </summary>
+public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode fixMode)
+{
+    public FileReport Check(CheckTarget target)
+    {
+        byte[] bytes;
+        DateTime writeTime;
+        try
+        {
+            // The write time is taken first, so a change made while we read is noticed before a fix is written.
+            writeTime = File.GetLastWriteTimeUtc(target.FullPath);
+            bytes = File.ReadAllBytes(target.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return new FileReport(target, [], Error: FileWalker.Reason(e));
+        }
+        if (SourceFile.IsBinary(bytes)) return new FileReport(target, [], Skipped: true);
+
+        var source = SourceFile.Decode(bytes);
+        var document = new TextDocument("file://" + target.FullPath, target.LanguageId, 1, source.Text);
+        var analysis = DocumentAnalysis.Analyze(document, matcher);
+        var diagnostics = Diagnostics.Compute(analysis, severity);
+        if (diagnostics.Count == 0) return new FileReport(target, []);
+
+        var findings = diagnostics.Select(d => Locate(document.Lines, d)).ToList();
+        if (fixMode == FixMode.None) return new FileReport(target, findings);
+        if (source.IsLossy)
+        {
+            return new FileReport(target, findings, Error: "not valid UTF-8 or UTF-16 text: the fixes were not written");
+        }
+
+        string fixedText = FixAll.Apply(source.Text, FixAll.Replacements(diagnostics));
+        if (fixMode == FixMode.DryRun)
+        {
+            string name = target.DisplayPath;
+            return new FileReport(target, findings, Diff: UnifiedDiff.Create(source.Text, fixedText, "a/" + name, "b/" + name));
+        }
+        try
+        {
+            Fixer.WriteAtomically(target.FullPath, source.Encode(fixedText), bytes.Length, writeTime);
+            return new FileReport(target, findings, FixedCount: findings.Count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileReport(target, findings, Error: "could not write the fixes: " + FileWalker.Reason(e));
+        }
+    }
+
+    private static Finding Locate(LineMap lines, GlossaryDiagnostic diagnostic)
+    {
+        var (line, character) = lines.PositionOf(diagnostic.Span.Start);
+        var (endLine, endCharacter) = lines.PositionOf(diagnostic.Span.End);
+        return new Finding(diagnostic, line + 1, character + 1, endLine + 1, endCharacter + 1);
+    }
+}

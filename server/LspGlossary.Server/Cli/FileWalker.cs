@@ -1,0 +1,124 @@
+namespace LspGlossary.Server.Cli;
+
+/// <summary>A file to check: where it is, how it is shown, and its language.</summary>
+public sealed record CheckTarget(string FullPath, string DisplayPath, string LanguageId);
+
+/// <summary>A path that could not be read or matched nothing; reported, and the run goes on.</summary>
+public sealed record PathError(string DisplayPath, string Message);
+
+/// <summary>
+/// Turns the command line's paths into the files to check. A file named on the command line is checked
+/// whatever ignore rules say; folders are walked, skipping <c>.git</c>, git-ignored paths (see
+/// <see cref="Gitignore"/>), symbolic links and files of languages we do not check; an argument that is not
+/// an existing path but has wildcards is a glob, walked from its literal leading folders. Files come back
+/// sorted by their shown path, once each.
+/// </summary>
+public sealed class FileWalker
+{
+    private readonly string _currentDirectory;
+    private readonly Dictionary<string, CheckTarget> _files = new(StringComparer.Ordinal);
+    private readonly List<PathError> _errors = [];
+
+    public FileWalker(string currentDirectory) => _currentDirectory = currentDirectory;
+
+    public (List<CheckTarget> Files, List<PathError> Errors) Walk(IReadOnlyList<string> arguments)
+    {
+        foreach (var argument in arguments.Count == 0 ? ["."] : arguments)
+        {
+            string full = Path.GetFullPath(argument, _currentDirectory);
+            if (Directory.Exists(full))
+            {
+                WalkDirectory(full, IgnoreStack.ForWalkRoot(full), glob: null, globRoot: null);
+            }
+            else if (File.Exists(full) || IsLink(full))
+            {
+                AddFile(full);
+            }
+            else if (GlobPattern.HasWildcard(argument))
+            {
+                int before = _files.Count;
+                ExpandGlob(argument);
+                if (_files.Count == before) _errors.Add(new PathError(argument, "no file matches this pattern"));
+            }
+            else
+            {
+                _errors.Add(new PathError(Display(full), "no such file or directory"));
+            }
+        }
+        var files = _files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
+        return (files, _errors);
+    }
+
+    /// <summary>How a path is shown: relative to the current folder.</summary>
+    public string Display(string fullPath) => Path.GetRelativePath(_currentDirectory, fullPath);
+
+    private void ExpandGlob(string argument)
+    {
+        // The literal leading segments are the folder to walk; the rest is matched against paths below it.
+        var segments = argument.Split('/');
+        int literal = 0;
+        while (literal < segments.Length - 1 && !GlobPattern.HasWildcard(segments[literal])) literal++;
+        string baseText = string.Join('/', segments.Take(literal));
+        string baseDirectory = Path.GetFullPath(baseText.Length == 0 && argument.StartsWith('/') ? "/" : baseText.Length == 0 ? "." : baseText, _currentDirectory);
+        string pattern = string.Join('/', segments.Skip(literal));
+        if (Directory.Exists(baseDirectory)) WalkDirectory(baseDirectory, IgnoreStack.ForWalkRoot(baseDirectory), pattern, baseDirectory);
+    }
+
+    private void WalkDirectory(string root, IgnoreStack rootStack, string? glob, string? globRoot)
+    {
+        var pending = new Stack<(string Directory, IgnoreStack Ignores)>();
+        pending.Push((root, rootStack));
+        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
+        while (pending.Count > 0)
+        {
+            var (directory, parentIgnores) = pending.Pop();
+            var ignores = parentIgnores.Push(Gitignore.Load(directory));
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                _errors.Add(new PathError(Display(directory), Reason(e)));
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
+                bool isDirectory = entry is DirectoryInfo;
+                if (isDirectory && entry.Name == ".git") continue;
+                if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
+                if (isDirectory)
+                {
+                    pending.Push((entry.FullName, ignores));
+                }
+                else if (glob is null || GlobPattern.IsMatch(glob, Path.GetRelativePath(globRoot!, entry.FullName)))
+                {
+                    AddFile(entry.FullName);
+                }
+            }
+        }
+    }
+
+    private void AddFile(string fullPath)
+    {
+        // Files of other languages are passed over quietly, even when named (`check $(git ls-files)`).
+        if (Languages.ForPath(fullPath) is not { } languageId) return;
+        _files.TryAdd(fullPath, new CheckTarget(fullPath, Display(fullPath), languageId));
+    }
+
+    private static bool IsLink(string path)
+    {
+        try { return new FileInfo(path).LinkTarget is not null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    public static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "no such file or directory",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,11 @@
+namespace LspGlossary.Server.Cli.Formats;
+
+/// <summary>
+/// <c>--format json</c>: version of this shape, files checked, and findings with one-based line and column
+/// (UTF-16 code units), end exclusive.
+/// </summary>
+public sealed record JsonReport(int Version, int FilesChecked, int FindingCount, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<JsonPathError> Errors);
+
+public sealed record JsonFinding(string Path, int Line, int Column, int EndLine, int EndColumn, string Code, string Severity, string Message, string Found, string Replacement);
+
+public sealed record JsonPathError(string Path, string Message);
