@@ -54,6 +54,20 @@ public sealed class InProcessClient : IAsyncDisposable
         await _output.FlushAsync();
     }
 
+    /// <summary>Writes several frames in one write, so that the server reads them together.</summary>
+    public async Task SendRawFramesAsync(params string[] bodies)
+    {
+        var buffer = new MemoryStream();
+        foreach (var body in bodies)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            buffer.Write(Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
+            buffer.Write(bytes);
+        }
+        await _output.WriteAsync(buffer.ToArray());
+        await _output.FlushAsync();
+    }
+
     public Task NotifyAsync(string method, JsonNode? parameters) =>
         SendRawAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters }.ToJsonString());
 

@@ -50,20 +50,36 @@ public class ProtocolTests
     public async Task A_cancelled_request_answers_minus_32800_and_the_server_keeps_serving()
     {
         await using var client = await InProcessClient.StartAsync();
-        // A large document takes a while to analyse, so the hover is still waiting when the cancel arrives.
+        // A large document takes a while to analyse, so a hover on it is still waiting when the cancel arrives.
+        // Cancellation is best effort in LSP (a cancel may overtake its request, or come after the answer), so
+        // the client repeats the cancel until the answer comes, and the experiment runs up to three times:
+        // every answer must be -32800 or a hover, and at least one must be -32800.
         string big = string.Concat(Enumerable.Repeat("Some prose about LoRA, RLHF and 检索增强生成 in a paragraph.\n\n", 120_000));
-        await client.OpenAsync("file:///big.md", big);
-        await client.SendRawAsync("""{"jsonrpc":"2.0","id":"h1","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///big.md"},"position":{"line":0,"character":18}}}""");
-        // A cancel that overtakes the request's dispatch is ignored (cancellation is best effort in LSP), so
-        // the client repeats it until the answer comes.
-        var answer = client.WaitForResponseAsync(JsonValue.Create("h1"));
-        while (!answer.IsCompleted)
+        var outcomes = new List<string>();
+        for (int attempt = 0; attempt < 3 && !outcomes.Contains("-32800"); attempt++)
         {
-            await client.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = "h1" });
-            await Task.WhenAny(answer, Task.Delay(20));
+            string uri = $"file:///big{attempt}.md", id = $"h{attempt}";
+            var open = new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["method"] = "textDocument/didOpen",
+                ["params"] = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "markdown", ["version"] = 1, ["text"] = big } },
+            };
+            var hoverRequest = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = "textDocument/hover", ["params"] = InProcessClient.Position(uri, 0, 18) };
+            var cancel = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "$/cancelRequest", ["params"] = new JsonObject { ["id"] = id } };
+            // The document, the hover and a first cancel arrive in one read.
+            await client.SendRawFramesAsync(open.ToJsonString(), hoverRequest.ToJsonString(), cancel.ToJsonString());
+            var answer = client.WaitForResponseAsync(JsonValue.Create(id));
+            while (!answer.IsCompleted)
+            {
+                await client.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = id });
+                await Task.WhenAny(answer, Task.Delay(20));
+            }
+            var response = await answer;
+            outcomes.Add(response["error"] is { } error ? ((int)error["code"]!).ToString() : response["result"] is not null ? "hover" : "null");
         }
-        var response = await answer;
-        Assert.Equal(-32800, (int)response["error"]!["code"]!);
+        Assert.All(outcomes, outcome => Assert.Contains(outcome, new[] { "-32800", "hover" }));
+        Assert.Contains("-32800", outcomes);
 
         await client.OpenAsync(Uri, "We use LoRA.");
         var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));

@@ -29,6 +29,8 @@ public class TermMatcherTests
     [InlineData("Lora-based tuning", "Lora=lora:variant")]
     [InlineData("Qwen3-Moe and Qwen3-Omni-Moe", "Moe=moe:variant! Moe=moe:variant!")]
     [InlineData("llama-2-7b-Lora weights", "Lora=lora:variant!")]
+    [InlineData("lora_alpha:Lora alpha", "Lora=lora:variant")]
+    [InlineData("std::Lora and http://x/Lora", "Lora=lora:variant! Lora=lora:variant!")]
     [InlineData("大语言模型很大", "大语言模型=llm:zh")]
     [InlineData("这是语言模型", "语言模型=llm:zh")]
     [InlineData("检索增强生成（RAG）", "检索增强生成=rag:zh RAG=rag:ok")]

@@ -169,12 +169,26 @@ public sealed class TermMatcher
     /// several hyphens (<c>Qwen3-Moe</c>, <c>llama-2-7b-Lora</c>). A single '/' between two words
     /// (<c>LoRA/QLoRA</c>) and one hyphen between words (<c>Lora-based</c>) are prose.
     /// </summary>
+    /// <summary>
+    /// A character of an identifier-like token. A ':' belongs to one only in "::" and "://" (C++ scopes,
+    /// URLs); otherwise it ends the token, so the prose in <c>lora_alpha:Lora alpha</c> is not joined to it.
+    /// </summary>
+    private static bool IsTokenChar(string text, int i)
+    {
+        char c = text[i];
+        if (c == ':')
+        {
+            return (i + 1 < text.Length && text[i + 1] is ':' or '/') || (i > 0 && text[i - 1] == ':');
+        }
+        return Script.IsWordChar(c) || Script.IsIdentifierJoiner(c);
+    }
+
     public static bool IsInIdentifier(string text, int start, int end)
     {
         int left = start;
-        while (left > 0 && (Script.IsWordChar(text[left - 1]) || Script.IsIdentifierJoiner(text[left - 1]))) left--;
+        while (left > 0 && IsTokenChar(text, left - 1)) left--;
         int right = end;
-        while (right < text.Length && (Script.IsWordChar(text[right]) || Script.IsIdentifierJoiner(text[right]))) right++;
+        while (right < text.Length && IsTokenChar(text, right)) right++;
 
         int slashes = 0, hyphens = 0;
         bool digit = false;
