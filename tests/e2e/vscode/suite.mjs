@@ -186,10 +186,11 @@ async function main() {
       const text = await shown.innerText();
       if (!/人类反馈强化学习/.test(text)) throw new Error(`the hover lacks the Chinese name: ${JSON.stringify(text)}`);
       await shot('1-hover-markdown');
-      // The README's screenshot: the hovered line and the hover, with a margin.
+      // The README's screenshot: from the editor's left edge, the line above the hovered one down to the hover.
       const h = await shown.boundingBox();
-      const x = Math.max(0, Math.min(box.x, h.x) - 24);
-      const y = Math.max(0, Math.min(box.y, h.y) - 16);
+      const e = await editor().boundingBox();
+      const x = Math.max(0, Math.min(e.x, h.x));
+      const y = Math.max(0, Math.min(box.y - box.height * 2, h.y) - 8);
       const right = Math.min(1280, Math.max(box.x + box.width, h.x + h.width) + 24);
       const bottom = Math.min(800, Math.max(box.y + box.height, h.y + h.height) + 16);
       await shot('hover-readme', { x, y, width: right - x, height: bottom - y });
