@@ -5,15 +5,21 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-# NativeAOT links with clang by default; the machine may only have gcc.
+# The runtime: LSP_GLOSSARY_RID (linux-x64 here; win-x64, osx-arm64 … on their own machines, see .github/workflows).
+rid="${LSP_GLOSSARY_RID:-linux-x64}"
+exe=dist/server/lsp-glossary
+case "$rid" in win-*) exe=dist/server/lsp-glossary.exe ;; esac
+
+# NativeAOT links with clang by default; a Linux machine may only have gcc.
 linker=()
-command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc)
+case "$rid" in linux-*) command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc) ;; esac
 
 rm -rf dist/server
-dotnet publish server/LspGlossary.Server -c Release -r linux-x64 -o dist/server "${linker[@]}" -nologo -v quiet -clp:NoSummary \
+dotnet publish server/LspGlossary.Server -c Release -r "$rid" -o dist/server "${linker[@]}" -nologo -v quiet -clp:NoSummary \
   | { grep -v -E '^\s*$' || true; }
-test -x dist/server/lsp-glossary || { echo "publish failed: dist/server/lsp-glossary is missing" >&2; exit 1; }
+test -x "$exe" || { echo "publish failed: $exe is missing" >&2; exit 1; }
 rm -f dist/server/*.dbg dist/server/*.pdb
+rm -rf dist/server/*.dSYM
 
-dist/server/lsp-glossary --validate-glossary
-echo "built $(dist/server/lsp-glossary --version) -> dist/server/lsp-glossary ($(du -h dist/server/lsp-glossary | cut -f1)), $(ls dist/server/glossary/*.yaml | wc -l) glossary files"
+"$exe" --validate-glossary
+echo "built $("$exe" --version) -> $exe ($(du -h "$exe" | cut -f1)), $(ls dist/server/glossary/*.yaml | wc -l) glossary files"

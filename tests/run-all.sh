@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite against a fresh build and ends with one line: "N passed, N failed".
-# Suites: the .NET tests (unit, fixtures, baselines, in-process protocol), the node LSP client tests and the
-# headless Neovim tests of the published NativeAOT binary (tests/e2e).
+# Suites: the .NET tests (unit, fixtures, baselines, in-process protocol), then tests/e2e/run-*.sh: the
+# published NativeAOT binary through the node LSP client, headless Neovim and Emacs (eglot), and the built
+# VSIX in a real VS Code (code-server).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,7 +17,7 @@ summary() {
 }
 
 echo "== build"
-if ! bash server/publish.sh; then
+if ! npm run --silent build; then # the server, then the VSIX
   failed=$((failed + 1)); echo "build failed"; summary
 fi
 

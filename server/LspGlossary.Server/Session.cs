@@ -123,7 +123,7 @@ public sealed class Session
     /// </summary>
     public void ReloadGlossary()
     {
-        var result = Glossary.Reload();
+        if (Glossary.ReloadIfChanged() is not { } result) return;
         Log($"Glossary: {result.Glossary.Entries.Count} terms from {result.Files.Count} files, {result.ErrorCount} errors, {result.WarningCount} warnings.");
         foreach (var problem in result.Problems) Log($"glossary: {problem}");
         Diagnostics.PublishGlossaryProblems(result);

@@ -50,8 +50,19 @@ public sealed class GlossaryStore
         }
     }
 
+    /// <summary>
+    /// Finds and reads every glossary file again; rebuilds the glossary only when a file was added, removed or
+    /// changed (a client may report one change twice: once as a file event, once through its own watcher).
+    /// Returns null when nothing changed.
+    /// </summary>
+    public GlossaryLoadResult? ReloadIfChanged() => Reload(force: false);
+
     /// <summary>Finds and reads every glossary file again and rebuilds the glossary.</summary>
-    public GlossaryLoadResult Reload()
+    public GlossaryLoadResult Reload() => Reload(force: true)!;
+
+    private List<GlossarySource> _lastSources = [];
+
+    private GlossaryLoadResult? Reload(bool force)
     {
         lock (_lock)
         {
@@ -63,6 +74,11 @@ public sealed class GlossaryStore
             {
                 if (seen.Add(path)) AddSource(path, isBundled: false, sources, problems);
             }
+            if (!force && sources.Count == _lastSources.Count && sources.SequenceEqual(_lastSources) && problems.Count == 0)
+            {
+                return null;
+            }
+            _lastSources = sources;
             var loaded = _loader.Load(sources);
             var result = loaded with { Problems = problems.Concat(loaded.Problems).ToList() };
             _result = result;

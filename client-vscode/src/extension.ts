@@ -1,0 +1,101 @@
+// The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a status bar
+// item and three commands. All language logic lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { locateServer, settingName } from './server';
+import { GlossaryStatus, StatusItem } from './status';
+
+const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('lspGlossary');
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let status: StatusItem;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The languages the server supports are the extension's onLanguage activation events: one list, in package.json.
+  const languages: string[] = (context.extension.packageJSON.activationEvents as string[])
+    .filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
+  const isServed = (document: vscode.TextDocument) => {
+    const enabled = vscode.workspace.getConfiguration('lspGlossary').get<string[]>('languages') ?? [];
+    return ['file', 'untitled'].includes(document.uri.scheme) && languages.includes(document.languageId)
+      && (enabled.length === 0 || enabled.includes(document.languageId));
+  };
+  output = vscode.window.createOutputChannel('LSP Glossary', { log: true });
+  status = new StatusItem(isServed);
+  context.subscriptions.push(output, status,
+    vscode.commands.registerCommand('lspGlossary.restartServer', () => restart(context, languages)),
+    vscode.commands.registerCommand('lspGlossary.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('lspGlossary.fixAll', fixAll),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(settingName)) void restart(context, languages);
+    }));
+  await start(context, languages);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+async function start(context: vscode.ExtensionContext, languages: string[]): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const server = locateServer(vscode.workspace.getConfiguration().get<string>(settingName), context.extensionPath, folder);
+  if (!server.ok) {
+    output.error(`Could not start the language server. ${server.message}\nChecked, in order:\n  ${server.checked.join('\n  ')}`);
+    status.stopped('no language server found');
+    void vscode.window.showErrorMessage(`LSP Glossary: ${server.message}`, 'Show Output', 'Open Settings').then((choice) => {
+      if (choice === 'Show Output') output.show(true);
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', settingName);
+    });
+    return;
+  }
+  output.info(`Starting ${server.command} (${server.source}).`);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
+    synchronize: {
+      configurationSection: 'lspGlossary', // pushed on start and on every change; the server also pulls it
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.glossary.yaml'),
+    },
+    initializationOptions: { lspGlossary: vscode.workspace.getConfiguration('lspGlossary') },
+    outputChannel: output,
+  };
+  const serverOptions = { command: server.command, transport: TransportKind.stdio };
+  client = new LanguageClient('lspGlossary', 'LSP Glossary', serverOptions, clientOptions);
+  client.onNotification('lspGlossary/status', (params: GlossaryStatus) => status.update(params));
+  client.onDidChangeState((e) => { if (e.newState === State.Stopped) status.stopped('the language server stopped'); });
+  status.starting();
+  try {
+    await client.start();
+    status.running(); // until the server's first lspGlossary/status
+  } catch (error) {
+    status.stopped('the language server failed to start');
+    output.error(`The language server failed to start: ${String(error)}`);
+    void vscode.window.showErrorMessage('LSP Glossary: the language server failed to start.', 'Show Output')
+      .then((choice) => { if (choice) output.show(true); });
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.needsStop()) await running.stop().catch(() => undefined);
+}
+
+async function restart(context: vscode.ExtensionContext, languages: string[]): Promise<void> {
+  await stop();
+  await start(context, languages);
+}
+
+/** Applies the server's source.fixAll.lspGlossary action to the whole active document. */
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const document = editor.document;
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider', document.uri, whole, fixAllKind.value) ?? [];
+  const edits = actions.filter((a) => a.edit && fixAllKind.contains(a.kind ?? vscode.CodeActionKind.Empty));
+  if (edits.length === 0) {
+    void vscode.window.showInformationMessage('LSP Glossary: no glossary spellings to fix in this file.');
+    return;
+  }
+  for (const action of edits) await vscode.workspace.applyEdit(action.edit!);
+}

@@ -1,0 +1,41 @@
+# Shared by the tests/e2e/run-*.sh suites (sourced, not run).
+
+# Prints the suite's last line, "N passed, N failed", and exits non-zero when something failed.
+e2e_summary() { echo "$1 passed, $2 failed"; [ "$2" -eq 0 ]; exit $?; }
+
+# Installs the Debian packages among "$@" that are missing (as root, or with sudo without a password).
+# The apt log goes to $E2E_APT_LOG (default /dev/null); on failure its tail is printed and 1 returned.
+e2e_apt_install() {
+  local missing=() pkg sudo_="" log="${E2E_APT_LOG:-/dev/null}"
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || { echo "apt-get is missing: install ${missing[*]} by hand"; return 1; }
+  echo "apt-get install ${missing[*]}"
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo_="sudo -n"
+  { timeout 300 $sudo_ apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive timeout 900 $sudo_ apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1 \
+    || { tail -5 "$log" 2>/dev/null; echo "could not install ${missing[*]}"; return 1; }
+}
+
+# Starts a suite named $1: cd to the repo ($root), LSP_GLOSSARY_SERVER defaults to the published binary,
+# and $work is a fresh folder removed on exit.
+e2e_setup() {
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  cd "$root" || exit 1
+  export LSP_GLOSSARY_SERVER="${LSP_GLOSSARY_SERVER:-$root/dist/server/lsp-glossary}"
+  work="$(mktemp -d "${TMPDIR:-/tmp}/lsp-glossary-$1.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+}
+
+# Ends a suite whose checks wrote "PASS name" / "FAIL name: why" lines to $1, after its runner ($3) exited
+# with $2 (124: killed by timeout): prints the summary line and exits.
+e2e_finish() {
+  local results=$1 rc=$2 runner=$3 passed failed
+  touch "$results"
+  passed=$(grep -c '^PASS ' "$results")
+  failed=$(grep -c '^FAIL ' "$results")
+  if [ "$rc" -eq 124 ]; then echo "$runner timed out"; failed=$((failed + 1));
+  elif [ "$rc" -ne 0 ]; then echo "$runner exited with $rc"; failed=$((failed + 1)); fi
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no check ran"; failed=1; fi
+  e2e_summary "$passed" "$failed"
+}

@@ -1,0 +1,295 @@
+// The extension in a real VS Code: code-server (started by run-vscode.sh with the VSIX installed) driven by
+// headless Chromium through playwright-core. Every state is polled for; nothing sleeps a fixed time.
+//
+// usage: node suite.mjs URL WORKSPACE SHOTS_DIR USER_SETTINGS_JSON
+// Prints "PASS name" / "FAIL name: why" per check and ends with "N passed, N failed" (exit 1 on a failure).
+// Screenshots of every step go to SHOTS_DIR; hover-readme.png is the cropped hover shown in the README.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const [url, workspace, shots, userSettings] = process.argv.slice(2);
+const initialSettings = JSON.parse(fs.readFileSync(userSettings, 'utf8'));
+const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const log = (message) => console.log(`[${elapsed()}] ${message}`);
+let passed = 0;
+let failed = 0;
+let page;
+
+/** Runs one check: a name, a body that throws on failure; a failure leaves a screenshot. */
+async function check(name, body) {
+  const start = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`PASS ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    await shot(`FAIL-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+  }
+}
+
+async function shot(name, clip) {
+  await page?.screenshot({ path: path.join(shots, `${name}.png`), clip }).catch(() => {});
+}
+
+/** Polls fn until it returns a truthy value; throws `what` after timeoutMs. */
+async function poll(what, fn, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await page.waitForTimeout(100); // one polling interval, not a wait for a state
+  }
+}
+
+const editor = () => page.locator('.editor-group-container.active .monaco-editor').first();
+
+/** The text of the active editor's rendered lines (Monaco renders spaces as U+00A0). */
+async function editorText() {
+  const lines = await editor().locator('.view-line').allInnerTexts();
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Opens a workspace file through Quick Open, waiting until the file is the focused row before Enter. */
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await visible(input, 'Quick Open');
+  await input.fill(name);
+  // The focused row, not any row: before the query applies, the list shows recently opened files.
+  await visible(page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }), `${name} focused in Quick Open`);
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.editor-group-container.active .tab.active', { hasText: name }), `the ${name} tab`);
+  await visible(editor().locator('.view-line').first(), `the text of ${name}`);
+}
+
+/** Waits until locator is visible; the error names what was awaited. */
+async function visible(locator, what, timeout = 15_000) {
+  await locator.waitFor({ timeout }).catch(() => { throw new Error(`timed out after ${timeout / 1000}s waiting for ${what}`); });
+}
+
+/** The screen box of the nth occurrence of word in the active editor's rendered text. */
+async function wordBox(word) {
+  return poll(`"${word}" in the editor`, () => editor().evaluate((root, word) => {
+    for (const line of root.querySelectorAll('.view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = node.data.indexOf(word);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + word.length);
+        const b = range.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+    }
+    return null;
+  }, word), 15_000);
+}
+
+const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** Hovers word until a hover containing expected shows (the extension host and server may still be starting). */
+async function hover(word, expected) {
+  const box = await wordBox(word);
+  const shown = page.locator('.monaco-hover:visible', { hasText: expected }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    const { x, y } = center(box);
+    await page.mouse.move(x, y, { steps: 4 });
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return { box, hover: shown };
+    } catch (error) {
+      if (attempt >= 20) throw new Error(`no hover with "${expected}" over "${word}" after ${attempt} tries`);
+      log(`no hover over ${word} yet (try ${attempt})`);
+    }
+  }
+}
+
+/** Presses key until target shows (the server may not have answered the first request yet). */
+async function pressUntilVisible(key, target, what) {
+  await poll(what, async () => {
+    if (await target.isVisible()) return true;
+    await page.keyboard.press(key);
+    await target.waitFor({ timeout: 3_000 });
+    return true;
+  });
+}
+
+/**
+ * Sets the user settings to the initial ones plus extra, as a user would: Preferences: Open User Settings
+ * (JSON), replace the text, save; then checks the file on disk and goes back to the file `back`.
+ */
+async function setUserSettings(extra, back) {
+  const wanted = { ...initialSettings, ...extra };
+  await runCommand('Preferences: Open User Settings (JSON)');
+  // Found by its text: a tab here ("workbench.editor.useModal": "off"), a modal editor by default in VS Code 1.139.
+  const settingsEditor = page.locator('.monaco-editor', { has: page.locator('.view-line', { hasText: '"workbench.startupEditor"' }) }).first();
+  await settingsEditor.locator('.view-line').first().click({ timeout: 15_000 });
+  // Pasted, not typed: typing JSON would auto-close brackets and quotes.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(wanted, null, 2));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Control+S');
+  await poll('the settings saved', async () => {
+    try { return JSON.stringify(JSON.parse(fs.readFileSync(userSettings, 'utf8'))) === JSON.stringify(wanted); } catch { return false; }
+  }, 15_000);
+  await openFile(back);
+}
+
+const squiggles = (kind) => page.locator(`.editor-group-container.active .squiggly-${kind}`).count();
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await visible(page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }), `${title} focused in the palette`);
+  await page.keyboard.press('Enter');
+}
+
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(path.dirname(shots), 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath, headless: true, viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(30_000);
+  try {
+    await check('the workbench opens the workspace', async () => {
+      await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'notes.md' }).waitFor({ timeout: 60_000 });
+      log('workbench ready');
+    });
+
+    await check('Markdown: hover over RLHF shows its definition', async () => {
+      await openFile('notes.md');
+      const { box, hover: shown } = await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+      const text = await shown.innerText();
+      if (!/人类反馈强化学习/.test(text)) throw new Error(`the hover lacks the Chinese name: ${JSON.stringify(text)}`);
+      await shot('1-hover-markdown');
+      // The README's screenshot: from the editor's left edge, the line above the hovered one down to the hover.
+      const h = await shown.boundingBox();
+      const e = await editor().boundingBox();
+      const x = Math.max(0, Math.min(e.x, h.x));
+      const y = Math.max(0, Math.min(box.y - box.height * 2, h.y) - 8);
+      const right = Math.min(1280, Math.max(box.x + box.width, h.x + h.width) + 24);
+      const bottom = Math.min(800, Math.max(box.y + box.height, h.y + h.height) + 16);
+      await shot('hover-readme', { x, y, width: right - x, height: bottom - y });
+    });
+
+    await check('the status bar shows the glossary while a Markdown file is active', async () => {
+      const item = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first(); // from the server's lspGlossary/status
+      await item.waitFor({ timeout: 15_000 });
+      log(`status bar: ${JSON.stringify((await item.innerText()).trim())}`);
+    });
+
+    await check('Markdown: the Problems panel lists the wrong spelling Lora', async () => {
+      await page.keyboard.press('Escape');
+      await runCommand('Focus on Problems View');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "'Lora' is not the glossary's spelling" }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await shot('2-problems-panel');
+    });
+
+    await check('Markdown: the quick fix turns Lora into LoRA', async () => {
+      await editor().click({ position: { x: 5, y: 5 } }).catch(() => {}); // focus back on the editor
+      const box = await wordBox('Lora');
+      await page.mouse.click(box.x + 2, box.y + box.height / 2);
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: "Change 'Lora' to 'LoRA'" }).first();
+      await pressUntilVisible('Control+.', action, 'the quick fix menu');
+      await shot('3-quick-fix-menu');
+      await action.click();
+      await poll('LoRA in the editor', async () => {
+        const text = await editorText();
+        return /使用LoRA微调/.test(text) && !/\bLora\b/.test(text);
+      });
+      await shot('4-quick-fix-applied');
+    });
+
+    await check('Markdown: typing QL offers QLoRA in the suggest widget', async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('We tried QL');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'QLoRA' }).first();
+      await pressUntilVisible('Control+Space', row, 'QLoRA in the suggest widget');
+      await shot('5-completion');
+      await page.keyboard.press('Enter');
+      await poll('QLoRA inserted', async () => /We tried QLoRA/.test(await editorText()));
+    });
+
+    await check('Python: hover over a term in a # comment', async () => {
+      await openFile('train.py');
+      await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+      await shot('6-hover-python');
+    });
+
+    await check('a settings change reaches the server without a restart (severity: error)', async () => {
+      await openFile('fix-all.md');
+      await wordBox('Qlora');
+      await poll('two warnings on fix-all.md', async () => (await squiggles('warning')) >= 2);
+      await setUserSettings({ 'lspGlossary.diagnostics.severity': 'error' }, 'fix-all.md');
+      await poll('two errors on fix-all.md', async () => (await squiggles('error')) >= 2 && (await squiggles('warning')) === 0);
+      await shot('7-severity-error');
+      await setUserSettings({}, 'fix-all.md');
+      await poll('warnings again', async () => (await squiggles('warning')) >= 2);
+    });
+
+    await check('the Fix All command fixes every spelling in the file', async () => {
+      await runCommand('LSP Glossary: Fix All Glossary Spellings in File');
+      await poll('every spelling fixed', async () => {
+        const text = await editorText();
+        return /QLoRA/.test(text) && /MoE/.test(text) && !/Qlora|MOE/.test(text);
+      });
+      await shot('8-fix-all');
+    });
+
+    await check('a missing server: an error notification whose button opens the output channel', async () => {
+      // A machine(-overridable) setting: in code-server it applies from workspace (or remote) settings, not user settings.
+      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      fs.writeFileSync(workspaceSettings, JSON.stringify({ 'lspGlossary.server.path': '/nonexistent/lsp-glossary' }));
+      const toast = page.locator('.notification-toast', { hasText: 'which is not an executable file' }).first();
+      await toast.waitFor({ timeout: 30_000 });
+      await shot('9-missing-server');
+      await toast.getByRole('button', { name: 'Show Output' }).click();
+      await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Checked, in order' }).first().waitFor({ timeout: 15_000 });
+      await shot('10-output-channel');
+    });
+
+    await check('clearing the setting restarts the bundled server: hover works again', async () => {
+      fs.writeFileSync(workspaceSettings, '{}');
+      await openFile('notes.md');
+      await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    });
+  } finally {
+    await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  failed++;
+  console.log(`FAIL the suite stopped: ${error?.message ?? error}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
