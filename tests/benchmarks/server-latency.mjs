@@ -43,6 +43,7 @@ const N = {
 const TIMEOUT = { init: 10_000, request: 10_000, diagnostics1: 30_000, diagnostics10: 120_000 };
 const ONE_MB = 1 << 20; // UTF-8 bytes
 
+const LOAD_AT_START = os.loadavg()[0];
 const WORK = mkdtempSync(path.join(os.tmpdir(), 'lsp-glossary-bench-'));
 process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
 
@@ -535,6 +536,8 @@ function machine() {
     binaryMB: statSync(SERVER).size / 1024 / 1024,
     commit,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    loadAtStart: LOAD_AT_START,
+    loadAtEnd: os.loadavg()[0],
   };
 }
 
@@ -604,7 +607,9 @@ function docsPage(r, history, tbl) {
   lines.push('## Machine', '');
   lines.push(`- ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.ramGB.toFixed(1)} GB RAM, Linux ${m.kernel}`);
   lines.push(`- Node ${m.node}; server ${m.server} (${m.binaryMB.toFixed(1)} MB binary), commit ${m.commit}`);
-  lines.push(`- Date: ${m.date}; last of ${history.length} run(s) (the spread column covers all of them)`, '');
+  lines.push(`- Date: ${m.date}; last of ${history.length} run(s) (the spread column covers all of them)`);
+  lines.push(`- 1-minute load average at the start and end of this run: ${f2(m.loadAtStart)} and ${f2(m.loadAtEnd)} (the machine is shared ` +
+    'with other jobs; the benchmark itself keeps about 1–2 cores busy)', '');
   lines.push('## Results', '', tbl.markdown, '');
   if (misses.length) {
     lines.push(`**Missed targets:** ${misses.map((x) => `${x.metric.replace(/ \(.*?\)/, '')} (${x.judged} ${f2(x.value)} vs ${x.target})`).join('; ')}.`, '');
@@ -667,7 +672,7 @@ function docsPage(r, history, tbl) {
     lines.push(`- **Edits:** one-character incremental didChange edits in the middle of prose lines outside code fences (${d1.editLines} lines spread over the`,
       '  document): insert "x", then delete it, alternating, so the text returns to its original state every two edits. Each sample is',
       `  didChange(version v) sent → publishDiagnostics with version v received; the next edit is sent only after that. ${N.editWarmup} edits of warm-up`,
-      `  are not counted. Waiting for each version means the server's coalescing never merges two edits: every sample is one full analysis.`);
+      `  are not counted. Waiting for each version means the server's coalescing never merges two edits: every sample is the analysis of one snapshot.`);
   }
   lines.push('- Percentiles are nearest-rank. Client-side time (Node, the JSON-RPC library, GC) is included in every sample; the machine was',
     '  otherwise idle only as far as other sessions on it allowed.');

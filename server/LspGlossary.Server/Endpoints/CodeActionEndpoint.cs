@@ -11,28 +11,22 @@ public sealed class CodeActionEndpoint(Session session)
     public Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
-        var document = session.Documents.Get(p.TextDocument.Uri);
-        var settings = session.Settings;
-        if (document is null || !settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
-
-        return Endpoint.Run(session, "codeAction", async () =>
+        var severity = session.Settings.DiagnosticsSeverity;
+        return Endpoint.RunOnAnalysis(session, "codeAction", p.TextDocument.Uri, (analysis, _) =>
         {
-            await session.GlossaryReady.ConfigureAwait(false);
-            var matcher = session.Glossary.Matcher;
-            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
-            var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity, cancellationToken);
-            var range = Protocol.Convert.ToSpanClamped(document.Lines, p.Range);
-            var actions = CodeActions.Compute(diagnostics, range, p.Context?.Only);
+            var lines = analysis.Document.Lines;
+            var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
+            var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only);
             var result = new List<CodeAction>(actions.Count);
             foreach (var action in actions)
             {
-                var edits = action.Edits.Select(e => Protocol.Convert.ToTextEdit(document.Lines, e)).ToList();
+                var edits = action.Edits.Select(e => Protocol.Convert.ToTextEdit(lines, e)).ToList();
                 result.Add(new CodeAction(
                     action.Title,
                     action.Kind,
-                    action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(document.Lines, d)).ToList(),
+                    action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d)).ToList(),
                     action.IsPreferred ? true : null,
-                    new WorkspaceEdit(new Dictionary<string, List<TextEdit>> { [document.Uri] = edits })));
+                    new WorkspaceEdit(new Dictionary<string, List<TextEdit>> { [p.TextDocument.Uri] = edits })));
             }
             return Json.Write(result, LspJsonContext.Default.ListCodeAction);
         }, cancellationToken);

@@ -12,17 +12,11 @@ public sealed class CompletionEndpoint(Session session)
     public Task<JsonElement> CompletionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/completion");
-        var document = session.Documents.Get(p.TextDocument.Uri);
-        var settings = session.Settings;
         bool chineseFirst = session.ChineseFirst;
-        if (document is null || !settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
-
-        return Endpoint.Run(session, "completion", async () =>
+        return Endpoint.RunOnAnalysis(session, "completion", p.TextDocument.Uri, (analysis, matcher) =>
         {
-            await session.GlossaryReady.ConfigureAwait(false);
-            var matcher = session.Glossary.Matcher;
-            if (Protocol.Convert.ToOffset(document.Lines, p.Position) is not { } offset) return Json.Null;
-            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
+            var lines = analysis.Document.Lines;
+            if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;
             var candidates = Core.Features.Completion.Compute(analysis, offset, matcher.Glossary, chineseFirst);
             var items = new List<CompletionItem>(candidates.Count);
             for (int i = 0; i < candidates.Count; i++)
@@ -35,7 +29,7 @@ public sealed class CompletionEndpoint(Session session)
                     Documentation: new MarkupContent("markdown", c.Documentation),
                     FilterText: c.FilterText,
                     SortText: i.ToString("D4"),
-                    TextEdit: new TextEdit(Protocol.Convert.ToRange(document.Lines, c.Replace), c.Entry.Term)));
+                    TextEdit: new TextEdit(Protocol.Convert.ToRange(lines, c.Replace), c.Entry.Term)));
             }
             return Json.Write(new CompletionList(IsIncomplete: false, items), LspJsonContext.Default.CompletionList);
         }, cancellationToken);

@@ -11,15 +11,9 @@ public sealed class DefinitionEndpoint(Session session)
     public Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/definition");
-        var document = session.Documents.Get(p.TextDocument.Uri);
-        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
-
-        return Endpoint.Run(session, "definition", async () =>
+        return Endpoint.RunOnAnalysis(session, "definition", p.TextDocument.Uri, (analysis, _) =>
         {
-            await session.GlossaryReady.ConfigureAwait(false);
-            var matcher = session.Glossary.Matcher;
-            if (Protocol.Convert.ToOffset(document.Lines, p.Position) is not { } offset) return Json.Null;
-            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
+            if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;
             var source = match.Entry.Source;
             var start = new Position(Math.Max(0, source.Line - 1), Math.Max(0, source.Column - 1));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LspGlossary.Core.Analysis;
 using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
 
@@ -23,6 +24,25 @@ internal static class Endpoint
             session.Log($"{method} failed: {e}");
             return Json.Null;
         }
+    }
+
+    /// <summary>
+    /// A request about one open document: the document snapshot is taken now, in message order; then, on the
+    /// thread pool, the glossary is awaited, the snapshot's analysis made or reused, and handed to
+    /// <paramref name="work"/>. An unknown document or a language turned off answers null.
+    /// </summary>
+    public static Task<JsonElement> RunOnAnalysis(Session session, string method, string uri,
+        Func<DocumentAnalysis, TermMatcher, JsonElement> work, CancellationToken cancellationToken)
+    {
+        var document = session.Documents.Get(uri);
+        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
+        return Run(session, method, async () =>
+        {
+            await session.GlossaryReady.ConfigureAwait(false);
+            var matcher = session.Glossary.Matcher;
+            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
+            return work(analysis, matcher);
+        }, cancellationToken);
     }
 
     /// <summary>The same for notifications: state changes run in order, and errors are logged, never thrown.</summary>
