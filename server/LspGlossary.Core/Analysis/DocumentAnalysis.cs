@@ -17,10 +17,6 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
 
     public const string MarkdownLanguageId = "markdown";
 
-    /// <summary>True when the language is Markdown or a code language whose comments we can find.</summary>
-    public static bool IsSupportedLanguage(string languageId) =>
-        languageId == MarkdownLanguageId || CommentSyntax.ForLanguage(languageId) is not null;
-
     public static DocumentRegions FindRegions(string text, string languageId, CancellationToken cancellationToken = default)
     {
         if (languageId == MarkdownLanguageId) return MarkdownRegions.Analyze(text, cancellationToken);

@@ -2,8 +2,6 @@ using System.Text.Json;
 
 namespace LspGlossary.Server.Protocol;
 
-public sealed record ClientInfo(string Name, string? Version = null);
-
 public sealed record GeneralClientCapabilities(List<string>? PositionEncodings = null);
 
 public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
@@ -16,7 +14,6 @@ public sealed record ClientCapabilities(GeneralClientCapabilities? General = nul
 
 public sealed record InitializeParams(
     int? ProcessId = null,
-    ClientInfo? ClientInfo = null,
     string? Locale = null,
     ClientCapabilities? Capabilities = null,
     JsonElement? InitializationOptions = null,
