@@ -64,7 +64,7 @@ public class BaselineTests
         {
             int line = group.Key;
             int start = document.Lines.LineStart(line);
-            string content = text[start..document.Lines.LineContentEnd(text, line)];
+            string content = text[start..document.Lines.LineContentEnd(line)];
             output.Append(line + 1).Append(": ").Append(content).Append('\n');
             string indent = new(' ', (line + 1).ToString().Length + 2);
             foreach (var diagnostic in group)

@@ -54,6 +54,13 @@ public sealed class InProcessClient : IAsyncDisposable
         await _output.FlushAsync();
     }
 
+    /// <summary>Writes bytes as they are: no header is added (for malformed framing).</summary>
+    public async Task SendBytesAsync(byte[] bytes)
+    {
+        await _output.WriteAsync(bytes);
+        await _output.FlushAsync();
+    }
+
     /// <summary>Writes several frames in one write, so that the server reads them together.</summary>
     public async Task SendRawFramesAsync(params string[] bodies)
     {

@@ -22,6 +22,7 @@ public class LineMapTests
         var map = LineMap.Create(text);
         for (int offset = 0; offset <= text.Length; offset++)
         {
+            if (offset > 0 && text[offset - 1] == '\r' && offset < text.Length && text[offset] == '\n') continue; // inside a CRLF: no position
             var (line, character) = map.PositionOf(offset);
             Assert.Equal(offset, map.TryOffsetOf(line, character));
         }
@@ -32,10 +33,44 @@ public class LineMapTests
     {
         var map = LineMap.Create("ab\ncd");
         Assert.Null(map.TryOffsetOf(5, 0));
-        Assert.Null(map.TryOffsetOf(0, 10));
         Assert.Null(map.TryOffsetOf(-1, 0));
+        Assert.Null(map.TryOffsetOf(0, -1));
+        Assert.Equal(2, map.TryOffsetOf(0, 10)); // past the line's end: the line's end (LSP 3.17)
         Assert.Equal(5, map.OffsetOfClamped(9, 9));
-        Assert.Equal(3, map.OffsetOfClamped(0, 99));
+        Assert.Equal(0, map.OffsetOfClamped(-3, 4));
+    }
+
+    [Theory]
+    [InlineData("Lor\nok\n", 0, 99, 3)]
+    [InlineData("Lor\r\nok\n", 0, 4, 3)]   // never between CR and LF
+    [InlineData("Lor\r\nok\n", 0, 99, 3)]
+    [InlineData("Lor\rok", 0, 99, 3)]
+    [InlineData("Lor\nok", 1, 99, 6)]       // the last line has no line break
+    [InlineData("Lor\n", 1, 5, 4)]          // the empty last line
+    [InlineData("", 0, 7, 0)]
+    public void A_character_past_the_line_end_clamps_before_the_line_break(string text, int line, int character, int expected)
+    {
+        Assert.Equal(expected, LineMap.Create(text).OffsetOfClamped(line, character));
+        Assert.Equal(expected, LineMap.Create(text).TryOffsetOf(line, character));
+    }
+
+    [Theory]
+    [InlineData("a\r\nbc\n", 0, 1)]
+    [InlineData("a\r\nbc\n", 1, 5)]
+    [InlineData("a\r\nbc\n", 2, 6)]
+    [InlineData("a\rb", 0, 1)]
+    public void Line_content_ends_before_the_line_break(string text, int line, int expected)
+    {
+        Assert.Equal(expected, LineMap.Create(text).LineContentEnd(line));
+    }
+
+    [Fact]
+    public void An_insert_past_the_line_end_lands_before_the_line_break()
+    {
+        // The reproduction of issue 8, item 3: the client has "Lora\nok\n" after this edit.
+        var document = new TextDocument("file:///a", "markdown", 1, "Lor\nok\n");
+        int at = document.Lines.OffsetOfClamped(0, 99);
+        Assert.Equal("Lora\nok\n", document.WithEdit(at, at, "a", 2).Text);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using LspGlossary.Server.Protocol;
 
 namespace LspGlossary.Tests;
 
@@ -29,6 +31,107 @@ public class ProtocolTests
 
         var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));
         Assert.Contains("LoRA", hover["result"]!["contents"]!["value"]!.ToString());
+    }
+
+    /// <summary>Bad header blocks, each followed directly by a good frame the server must still read.</summary>
+    public static TheoryData<string, string> BadHeaders => new()
+    {
+        { "negative length", "Content-Length: -5\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"shutdown\"}" },
+        { "not a number", "Content-Length: abc\r\n\r\n{}" },
+        { "exponent", "Content-Length: 1e12\r\n\r\n{}" },
+        { "too many digits", "Content-Length: 99999999999999\r\n\r\n{}" },
+        { "a NUL", "Content-\0Length: 2\r\n\r\n{}" },
+        { "no header at all", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"shutdown\"}" },
+        { "junk without a line break", "garbage bytes \u00ff\u00fe" },
+        { "junk line", "hello\r\n" },
+        { "header without length", "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}" },
+        { "two lengths", "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadHeaders))]
+    public async Task A_bad_header_is_answered_and_the_next_frame_is_read(string name, string junk)
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "We use LoRA.");
+        var frame = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["jsonrpc"] = "2.0", ["id"] = 55, ["method"] = "textDocument/hover", ["params"] = InProcessClient.Position(Uri, 0, 8),
+        }.ToJsonString());
+        byte[] bytes = [.. Encoding.Latin1.GetBytes(junk), .. Encoding.ASCII.GetBytes($"Content-Length: {frame.Length}\r\n\r\n"), .. frame];
+        await client.SendBytesAsync(bytes);
+        var error = await client.WaitForResponseAsync(null);
+        Assert.Equal(-32700, (int)error["error"]!["code"]!);
+        var hover = await client.WaitForResponseAsync(55);
+        Assert.True(hover["result"]?["contents"] is not null, $"{name}: {hover.ToJsonString()}");
+        // The request hidden in the bad frame (shutdown) was skipped: the server still serves.
+        var again = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));
+        Assert.NotNull(again["result"]);
+    }
+
+    [Fact]
+    public async Task A_header_split_across_writes_is_read()
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "We use LoRA.");
+        var frame = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["jsonrpc"] = "2.0", ["id"] = 56, ["method"] = "textDocument/hover", ["params"] = InProcessClient.Position(Uri, 0, 8),
+        }.ToJsonString());
+        byte[] bytes = [.. Encoding.ASCII.GetBytes($"Content-Length: {frame.Length}\r\n\r\n"), .. frame];
+        foreach (var b in bytes) await client.SendBytesAsync([b]);
+        var hover = await client.WaitForResponseAsync(56);
+        Assert.NotNull(hover["result"]?["contents"]);
+    }
+
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":null}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":[1]}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":0,\"error\":{\"code\":-32603,\"message\":\"no\"}}")]
+    public async Task A_response_to_no_request_of_ours_is_dropped(string response)
+    {
+        await using var client = await InProcessClient.StartAsync();
+        await client.OpenAsync(Uri, "We use LoRA.");
+        await client.SendRawAsync(response);
+        await client.SendRawAsync(response);
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 8));
+        Assert.Contains("LoRA", hover["result"]!["contents"]!["value"]!.ToString());
+        Assert.False(client.ServerTask.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData("\\ud800", 1)]          // a lone high surrogate
+    [InlineData("\\udc00", 1)]          // a lone low surrogate
+    [InlineData("\\udc00\\ud800", 2)]  // the halves in the wrong order
+    [InlineData("\\ud800x", 2)]
+    [InlineData("\\ud83d\\ude00", 2)]  // a proper pair, for comparison
+    public async Task A_lone_surrogate_becomes_U_FFFD_and_the_document_stays_in_step(string escape, int units)
+    {
+        await using var client = await InProcessClient.StartAsync();
+        // didOpen with a lone surrogate, then an incremental edit after it: the server's text must be what a
+        // client holding U+FFFD in its place has.
+        await client.SendRawAsync("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"" + Uri + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":\"a" + escape + "b Lora\\n\"}}}");
+        await client.SendRawAsync("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"" + Uri + "\",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}},\"text\":\"" + escape + "\"}]}}");
+        var published = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (int?)p["version"] == 2);
+        var range = published["diagnostics"]![0]!["range"]!;
+        // "Lora" starts after two copies of the escape and "b ".
+        Assert.Equal(2 * units + 3, (int)range["start"]!["character"]!);
+    }
+
+    [Fact]
+    public void Lone_surrogate_escapes_are_replaced_in_place_and_pairs_and_escaped_backslashes_are_kept()
+    {
+        static string Fix(string json)
+        {
+            var bytes = Encoding.UTF8.GetBytes(json);
+            LspMessageHandler.ReplaceLoneSurrogateEscapes(bytes);
+            return Encoding.UTF8.GetString(bytes);
+        }
+        Assert.Equal("\"\\ufffd\"", Fix("\"\\ud800\""));
+        Assert.Equal("\"\\ud83d\\ude00\"", Fix("\"\\ud83d\\ude00\""));          // a pair stays
+        Assert.Equal("\"\\\\ud800\"", Fix("\"\\\\ud800\""));                  // an escaped backslash, then text
+        Assert.Equal("{\"a\\\"\":\"\\ufffd\\ufffd\"}", Fix("{\"a\\\"\":\"\\udc00\\ud800\"}"));
+        Assert.Equal("\"\\ufffd", Fix("\"\\ud800"));                            // an unterminated string: the parser refuses it later
     }
 
     [Fact]
@@ -100,7 +203,9 @@ public class ProtocolTests
         await using var client = await InProcessClient.StartAsync();
         await client.OpenAsync(Uri, "LoRA");
         Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 99, 0)))["result"]);
-        Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 99)))["result"]);
+        // A character past the line's end means the line's end (LSP 3.17): the end of "LoRA".
+        Assert.Equal((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 4)))["result"]!.ToJsonString(),
+            (await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 99)))["result"]!.ToJsonString());
         Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position("file:///none.md", 0, 0)))["result"]);
         await client.NotifyAsync("textDocument/didChange", new JsonObject
         {

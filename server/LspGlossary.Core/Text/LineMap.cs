@@ -8,11 +8,13 @@ namespace LspGlossary.Core.Text;
 public sealed class LineMap
 {
     private readonly int[] _lineStarts;
+    private readonly int[] _lineEnds; // where each line's content ends, before its line break
     private readonly int _length;
 
-    private LineMap(int[] lineStarts, int length)
+    private LineMap(int[] lineStarts, int[] lineEnds, int length)
     {
         _lineStarts = lineStarts;
+        _lineEnds = lineEnds;
         _length = length;
     }
 
@@ -21,32 +23,31 @@ public sealed class LineMap
     public static LineMap Create(string text)
     {
         var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+        var ends = new List<int>(starts.Capacity);
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c == '\n')
             {
+                ends.Add(i);
                 starts.Add(i + 1);
             }
             else if (c == '\r')
             {
+                ends.Add(i);
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
                 starts.Add(i + 1);
             }
         }
-        return new LineMap(starts.ToArray(), text.Length);
+        ends.Add(text.Length);
+        return new LineMap(starts.ToArray(), ends.ToArray(), text.Length);
     }
 
     /// <summary>Offset where a line starts. Lines past the end map to the text's length.</summary>
     public int LineStart(int line) => line < 0 ? 0 : line >= _lineStarts.Length ? _length : _lineStarts[line];
 
-    /// <summary>Offset of the end of a line's content, before its line break.</summary>
-    public int LineContentEnd(string text, int line)
-    {
-        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
-        while (end > LineStart(line) && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
-        return end;
-    }
+    /// <summary>Offset of the end of a line's content, before its line break. Lines past the end map to the text's length.</summary>
+    public int LineContentEnd(int line) => line < 0 ? 0 : line >= _lineEnds.Length ? _length : _lineEnds[line];
 
     public int LineOf(int offset)
     {
@@ -62,24 +63,25 @@ public sealed class LineMap
     }
 
     /// <summary>
-    /// The offset of a position, or null when the line does not exist or the character lies past the end
-    /// of the line (including its line break).
+    /// The offset of a request's position, or null when the line does not exist or the character is negative.
+    /// A character past the end of the line means the line's end, before its line break (LSP 3.17).
     /// </summary>
     public int? TryOffsetOf(int line, int character)
     {
         if (line < 0 || line >= _lineStarts.Length || character < 0) return null;
-        int start = _lineStarts[line];
-        int next = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
-        return start + character <= next ? start + character : null;
+        return OffsetOfClamped(line, character);
     }
 
-    /// <summary>The offset of a position, clamped into the document (used for edits, as LSP asks).</summary>
+    /// <summary>
+    /// The offset of a position, clamped into the document (used for edits): a character past the end of its
+    /// line means the line's end, before its line break (never between a CR and its LF); a line past the end
+    /// means the end of the text.
+    /// </summary>
     public int OffsetOfClamped(int line, int character)
     {
         if (line < 0) return 0;
         if (line >= _lineStarts.Length) return _length;
         int start = _lineStarts[line];
-        int next = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
-        return Math.Clamp(start + Math.Max(0, character), start, next);
+        return start + Math.Clamp(character, 0, _lineEnds[line] - start);
     }
 }

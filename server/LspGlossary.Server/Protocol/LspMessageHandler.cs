@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using StreamJsonRpc;
@@ -22,7 +23,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
     private readonly Stream _output;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Action<string> _log;
-    private byte[] _buffer = new byte[64 * 1024];
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly ConcurrentDictionary<string, byte> _awaitedResponses = new(StringComparer.Ordinal);
     private int _start;
     private int _end;
 
@@ -50,8 +52,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
         {
             byte[]? body = await ReadFrameAsync(cancellationToken).ConfigureAwait(false);
             if (body is null) return null;
-            if (body.Length == 0) continue;
 
+            ReplaceLoneSurrogateEscapes(body);
             var verdict = Check(body);
             if (verdict.Error is { } error)
             {
@@ -76,6 +78,7 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
 
     public async ValueTask WriteAsync(JsonRpcMessage content, CancellationToken cancellationToken)
     {
+        if (content is JsonRpcRequest { IsResponseExpected: true } request) _awaitedResponses.TryAdd(Key(request.RequestId), 0);
         var writer = new ArrayBufferWriter<byte>(1024);
         Formatter.Serialize(writer, content);
         await WriteFrameAsync(writer.WrittenMemory, cancellationToken).ConfigureAwait(false);
@@ -111,11 +114,13 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
             bool hasMethod = root.TryGetProperty("method", out var methodElement);
             if (!hasMethod)
             {
-                // A response to one of our requests (workspace/configuration) goes through; anything else is invalid.
                 bool isResponse = id is not null && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _));
-                return isResponse
-                    ? new Verdict(id, null, null, false)
-                    : new Verdict(id, id ?? "null", (JsonRpcErrorCode.InvalidRequest, "Invalid request: no 'method'."), false);
+                if (!isResponse) return new Verdict(id, id ?? "null", (JsonRpcErrorCode.InvalidRequest, "Invalid request: no 'method'."), false);
+                // A response to one of our own requests (workspace/configuration, …) goes through, once; a
+                // response to anything else is dropped (StreamJsonRpc would end the connection on it).
+                if (_awaitedResponses.TryRemove(Key(idElement), out _)) return new Verdict(id, null, null, false);
+                _log($"Dropped a response to id {id}: the server sent no such request, or it was already answered.");
+                return new Verdict(null, null, null, true);
             }
             if (methodElement.ValueKind != JsonValueKind.String)
             {
@@ -140,6 +145,78 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
             return new Verdict(id, null, null, false);
         }
     }
+
+    private static string Key(RequestId id) => id.Number is { } number ? $"n:{number}" : $"s:{id.String}";
+
+    private static string Key(JsonElement id) =>
+        id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out long number) ? $"n:{number}"
+        : id.ValueKind == JsonValueKind.String ? $"s:{id.GetString()}"
+        : $"raw:{id.GetRawText()}";
+
+    /// <summary>
+    /// Rewrites each lone surrogate escape in the JSON strings of a message (<c>\ud800</c> without its other
+    /// half) to <c>\ufffd</c> in place. System.Text.Json refuses lone surrogates; refusing the message would drop
+    /// an edit and leave the document out of step with the client. U+FFFD is one UTF-16 unit like the
+    /// surrogate it replaces, so every later position still means what the client meant.
+    /// </summary>
+    public static void ReplaceLoneSurrogateEscapes(byte[] json)
+    {
+        if (json.AsSpan().IndexOf("\\ud"u8) < 0 && json.AsSpan().IndexOf("\\uD"u8) < 0) return;
+        bool inString = false;
+        int pendingHigh = -1; // where a high surrogate escape waits for its low half
+        for (int i = 0; i < json.Length; i++)
+        {
+            byte b = json[i];
+            if (!inString)
+            {
+                inString = b == (byte)'"';
+                continue;
+            }
+            int unit = b == (byte)'\\' && i + 5 < json.Length && json[i + 1] == (byte)'u' ? Hex4(json, i + 2) : -1;
+            if (unit is >= 0xDC00 and <= 0xDFFF && pendingHigh >= 0)
+            {
+                pendingHigh = -1; // a proper pair
+                i += 5;
+                continue;
+            }
+            if (pendingHigh >= 0)
+            {
+                ReplaceEscape(json, pendingHigh);
+                pendingHigh = -1;
+            }
+            if (unit >= 0)
+            {
+                if (unit is >= 0xD800 and <= 0xDBFF) pendingHigh = i;
+                else if (unit is >= 0xDC00 and <= 0xDFFF) ReplaceEscape(json, i);
+                i += 5;
+            }
+            else if (b == (byte)'\\') i++; // a one-character escape such as \" or \\
+            else if (b == (byte)'"') inString = false;
+        }
+        if (pendingHigh >= 0) ReplaceEscape(json, pendingHigh);
+    }
+
+    private static int Hex4(byte[] json, int at)
+    {
+        int value = 0;
+        for (int k = at; k < at + 4; k++)
+        {
+            int digit = HexDigit(json[k]);
+            if (digit < 0) return -1;
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    private static int HexDigit(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    private static void ReplaceEscape(byte[] json, int backslash) => "fffd"u8.CopyTo(json.AsSpan(backslash + 2));
 
     private async Task WriteErrorAsync(string rawId, JsonRpcErrorCode code, string message, CancellationToken cancellationToken)
     {
@@ -176,48 +253,148 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
     }
 
     /// <summary>
-    /// Reads one frame's body: headers up to an empty line, then Content-Length bytes. Returns null at the
-    /// end of the input, and an empty array for a frame that had to be skipped (no or bad Content-Length).
+    /// Reads one frame's body: a header block up to an empty line, then Content-Length bytes. Returns null at
+    /// the end of the input; a frame too large to read is skipped and answered with an error. A bad header block (no or a bad
+    /// Content-Length, a line that is not a header, a NUL, a block that never ends) is answered with a parse
+    /// error and the reader scans forward to the next "Content-Length:", so one bad frame never stops the
+    /// server from reading the next good one.
     /// </summary>
     private async Task<byte[]?> ReadFrameAsync(CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            var header = await ReadHeaderBlockAsync(cancellationToken).ConfigureAwait(false);
+            if (header is null) return null;
+            if (header.Value.Error is { } error)
+            {
+                _log($"Bad frame header: {error} Skipping to the next 'Content-Length:'.");
+                await WriteErrorAsync("null", JsonRpcErrorCode.ParseError, $"Parse error: {error}", cancellationToken).ConfigureAwait(false);
+                if (!await SkipToNextHeaderAsync(cancellationToken).ConfigureAwait(false)) return null;
+                continue;
+            }
+            int contentLength = header.Value.ContentLength;
+            if (contentLength > MaxContentLength)
+            {
+                _log($"Skipped a frame of {contentLength} bytes (the limit is {MaxContentLength}).");
+                await WriteErrorAsync("null", JsonRpcErrorCode.InvalidRequest, $"Invalid request: a message of {contentLength} bytes is larger than the limit of {MaxContentLength}.", cancellationToken).ConfigureAwait(false);
+                if (!await SkipAsync(contentLength, cancellationToken).ConfigureAwait(false)) return null;
+                continue;
+            }
+            var body = new byte[contentLength];
+            int filled = 0;
+            while (filled < contentLength)
+            {
+                if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false)) return null;
+                int take = Math.Min(contentLength - filled, _end - _start);
+                Buffer.BlockCopy(_buffer, _start, body, filled, take);
+                _start += take;
+                filled += take;
+            }
+            return body;
+        }
+    }
+
+    /// <summary>A header block's Content-Length, or why the block is bad.</summary>
+    private readonly record struct Header(int ContentLength, string? Error);
+
+    /// <summary>Header blocks longer than this are bad: real ones are under 100 bytes.</summary>
+    private const int MaxHeaderBytes = 8 * 1024;
+
+    /// <summary>
+    /// Reads a header block. On success the buffer is positioned at the body. On a bad block it is positioned
+    /// at the first byte of the offending line (or of the block, when the block lacks a Content-Length), so the
+    /// scan for the next header also looks inside it: junk glued to a good header loses nothing.
+    /// Null at the end of the input.
+    /// </summary>
+    private async Task<Header?> ReadHeaderBlockAsync(CancellationToken cancellationToken)
+    {
+        int scanned = 0; // bytes of the block (from _start) known to hold only complete lines
         int contentLength = -1;
         while (true)
         {
-            string? line = await ReadHeaderLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null) return null;
+            int newline = Array.IndexOf(_buffer, (byte)'\n', _start + scanned, _end - _start - scanned);
+            if (newline < 0)
+            {
+                if (_end - _start >= MaxHeaderBytes) return new Header(-1, $"a header block longer than {MaxHeaderBytes} bytes.");
+                if (!await FillMoreAsync(cancellationToken).ConfigureAwait(false)) return null;
+                continue;
+            }
+            int lineStart = _start + scanned;
+            var line = _buffer.AsSpan(lineStart, newline - lineStart);
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+            scanned = newline + 1 - _start;
             if (line.Length == 0)
             {
-                if (contentLength >= 0) break;
-                continue; // Stray empty lines between frames are tolerated.
-            }
-            int colon = line.IndexOf(':');
-            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                if (!int.TryParse(line.AsSpan(colon + 1).Trim(), out contentLength) || contentLength < 0)
+                if (lineStart == _start)
                 {
-                    _log($"Bad Content-Length header: '{line}'.");
-                    contentLength = -1;
+                    // Stray line breaks between frames are tolerated.
+                    _start += scanned;
+                    scanned = 0;
+                    continue;
                 }
+                if (contentLength < 0) return new Header(-1, "the header has no Content-Length.");
+                _start += scanned;
+                return new Header(contentLength, null);
+            }
+            if (ReadHeaderLine(line, ref contentLength) is { } error)
+            {
+                _start = lineStart;
+                return new Header(-1, error);
             }
         }
-        if (contentLength > MaxContentLength)
+    }
+
+    /// <summary>Checks one header line ("Name: value"); returns why it is bad, or null.</summary>
+    private static string? ReadHeaderLine(ReadOnlySpan<byte> line, ref int contentLength)
+    {
+        int colon = line.IndexOf((byte)':');
+        if (colon <= 0) return "a header line without a name and ':'.";
+        foreach (byte b in line)
         {
-            _log($"Skipped a frame of {contentLength} bytes (the limit is {MaxContentLength}).");
-            if (!await SkipAsync(contentLength, cancellationToken).ConfigureAwait(false)) return null;
-            return [];
+            if (b is < 0x20 and not (byte)'\t' or >= 0x7F) return "a header line with a control or non-ASCII byte.";
         }
-        var body = new byte[contentLength];
-        int filled = 0;
-        while (filled < contentLength)
+        var name = line[..colon];
+        foreach (byte b in name)
         {
-            if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false)) return null;
-            int take = Math.Min(contentLength - filled, _end - _start);
-            Buffer.BlockCopy(_buffer, _start, body, filled, take);
-            _start += take;
-            filled += take;
+            if (b is (byte)' ' or (byte)'\t' or (byte)'"' or (byte)'{' or (byte)'}' or (byte)'(' or (byte)')' or (byte)',' or (byte)';') return "a header line whose name is not a header name.";
         }
-        return body;
+        if (!Ascii.EqualsIgnoreCase(name, "Content-Length"u8)) return null; // Content-Type and others are ignored.
+        var value = line[(colon + 1)..].Trim(" \t"u8);
+        if (value.Length is 0 or > 10) return "a Content-Length that is not a number.";
+        long parsed = 0;
+        foreach (byte b in value)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return "a Content-Length that is not a non-negative integer.";
+            parsed = parsed * 10 + (b - '0');
+        }
+        if (parsed > int.MaxValue) return "a Content-Length that is too large.";
+        if (contentLength >= 0) return "two Content-Length headers.";
+        contentLength = (int)parsed;
+        return null;
+    }
+
+    private static ReadOnlySpan<byte> ContentLengthName => "Content-Length:"u8;
+
+    /// <summary>
+    /// Drops bytes up to the next "Content-Length:" after the current position (the first byte of a bad block
+    /// is skipped, so the scan moves on). Returns false at the end of the input.
+    /// </summary>
+    private async Task<bool> SkipToNextHeaderAsync(CancellationToken cancellationToken)
+    {
+        if (_start < _end) _start++;
+        while (true)
+        {
+            int found = _buffer.AsSpan(_start, _end - _start).IndexOf(ContentLengthName);
+            if (found >= 0)
+            {
+                _start += found;
+                return true;
+            }
+            // Keep a tail that could be the start of a header split across reads.
+            int keep = Math.Min(_end - _start, ContentLengthName.Length - 1);
+            _start = _end - keep;
+            if (!await FillMoreAsync(cancellationToken).ConfigureAwait(false)) return false;
+        }
     }
 
     private async Task<bool> SkipAsync(int count, CancellationToken cancellationToken)
@@ -232,28 +409,26 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
         return true;
     }
 
-    /// <summary>One header line without its CR LF (ASCII), or null at the end of the input.</summary>
-    private async Task<string?> ReadHeaderLineAsync(CancellationToken cancellationToken)
-    {
-        var line = new StringBuilder();
-        while (true)
-        {
-            if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false)) return null;
-            byte b = _buffer[_start++];
-            if (b == (byte)'\n')
-            {
-                if (line.Length > 0 && line[^1] == '\r') line.Length--;
-                return line.ToString();
-            }
-            if (line.Length < 8192) line.Append((char)b);
-        }
-    }
-
+    /// <summary>Replaces the buffer's contents with the next read. False at the end of the input.</summary>
     private async Task<bool> FillAsync(CancellationToken cancellationToken)
     {
         _start = 0;
         _end = await _input.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
         return _end > 0;
+    }
+
+    /// <summary>Appends the next read to the unread bytes (moved to the front). False at the end of the input.</summary>
+    private async Task<bool> FillMoreAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        int read = await _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        return read > 0;
     }
 
     public void Dispose() => _writeLock.Dispose();
