@@ -100,7 +100,7 @@ public sealed class DiagnosticsPublisher
         var lspDiagnostics = new List<Diagnostic>();
         if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))
         {
-            await _session.GlossaryReady.ConfigureAwait(false);
+            await _session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
             var analysis = await _session.Analyses.GetAsync(document, _session.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
             foreach (var diagnostic in Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity))
             {

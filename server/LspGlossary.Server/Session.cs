@@ -37,19 +37,51 @@ public sealed class Session
     public bool ShutdownRequested { get; set; }
 
     /// <summary>
-    /// Completes when the glossary of this workspace has loaded. initialize starts the load and answers at
-    /// once; every feature awaits this before it reads the glossary.
+    /// Completes when the glossary of this workspace has loaded, and again after each reload. initialize starts
+    /// the load and answers at once; features wait for it (<see cref="WaitForGlossaryAsync"/>). It never faults:
+    /// a load that fails is logged and the last good glossary stays in use.
     /// </summary>
     public Task GlossaryReady { get; private set; } = Task.CompletedTask;
 
+    /// <summary>How long a feature waits for a glossary (re)load before it answers from the glossary in use.</summary>
+    public static readonly TimeSpan GlossaryWait = TimeSpan.FromSeconds(3);
+
+    private readonly object _reloadGate = new();
+    private bool _reloadQueued;
+
     public void StartGlossaryLoad()
     {
-        GlossaryReady = Task.Run(() =>
+        lock (_reloadGate) GlossaryReady = Task.Run(() => Guarded("Loading the glossary", () =>
         {
             var loaded = Glossary.Reload();
             Log($"Glossary: {loaded.Glossary.Entries.Count} terms from {loaded.Files.Count} files ({string.Join(", ", Glossary.WorkspaceFolders)}).");
             foreach (var problem in loaded.Problems) Log($"glossary: {problem}");
-        });
+        }));
+    }
+
+    /// <summary>Waits for a glossary load in progress, at most <see cref="GlossaryWait"/>.</summary>
+    public async Task WaitForGlossaryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GlossaryReady.WaitAsync(GlossaryWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log($"The glossary is still loading after {GlossaryWait.TotalSeconds:0} s; answering from the glossary in use.");
+        }
+    }
+
+    private void Guarded(string what, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception e)
+        {
+            Log($"{what} failed; the last good glossary stays in use: {e.Message}");
+        }
     }
 
     /// <summary>Set when the exit notification arrives: the exit code the process ends with.</summary>
@@ -118,10 +150,25 @@ public sealed class Session
     }
 
     /// <summary>
-    /// Reads every glossary file again, then tells the client: problems as diagnostics on the glossary files,
-    /// the term count as <c>lspGlossary/status</c>, and fresh diagnostics for every open document.
+    /// Reads every glossary file again off the message loop (reloads run one at a time; requests made while
+    /// one waits share it), then tells the client: problems as diagnostics on the glossary files, the term
+    /// count as <c>lspGlossary/status</c>, and fresh diagnostics for every open document.
     /// </summary>
     public void ReloadGlossary()
+    {
+        lock (_reloadGate)
+        {
+            if (_reloadQueued) return;
+            _reloadQueued = true;
+            GlossaryReady = GlossaryReady.ContinueWith(_ =>
+            {
+                lock (_reloadGate) _reloadQueued = false;
+                Guarded("Reloading the glossary", ReloadNow);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private void ReloadNow()
     {
         if (Glossary.ReloadIfChanged() is not { } result) return;
         Log($"Glossary: {result.Glossary.Entries.Count} terms from {result.Files.Count} files, {result.ErrorCount} errors, {result.WarningCount} warnings.");

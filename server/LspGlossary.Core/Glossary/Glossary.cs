@@ -23,6 +23,12 @@ public sealed class Glossary
 
     public IReadOnlyList<GlossaryProblem> Problems { get; }
 
+    /// <summary>Spellings (terms, Chinese names, aliases, variants) a glossary may hold in all: entries past it are left out.</summary>
+    public const int MaxSpellings = 200_000;
+
+    /// <summary>Problems a glossary reports in all; the rest are counted in one last problem.</summary>
+    public const int MaxProblems = 1_000;
+
     public GlossaryEntry? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>
@@ -58,10 +64,17 @@ public sealed class Glossary
         }
 
         var entries = new List<GlossaryEntry>();
+        int spellings = 0;
         foreach (var id in order)
         {
             var entry = merged[id];
             if (entry.Disabled) continue;
+            spellings += 1 + entry.ChineseNames.Count + entry.Aliases.Count + entry.Variants.Count;
+            if (spellings > MaxSpellings)
+            {
+                problems.Add(new(entry.Source, $"The glossary holds more than {MaxSpellings} spellings: '{id}' and the entries after it were left out."));
+                break;
+            }
             if (string.IsNullOrWhiteSpace(entry.Term))
             {
                 problems.Add(new(entry.Source, $"The entry '{id}' has no 'term' (a new term needs 'term' and 'definition')."));
@@ -75,6 +88,12 @@ public sealed class Glossary
         }
         CheckSpellings(entries, problems);
         CheckRelated(entries, merged, problems);
+        if (problems.Count > MaxProblems)
+        {
+            int more = problems.Count - MaxProblems;
+            problems.RemoveRange(MaxProblems, more);
+            problems.Add(new(problems[^1].Location with { Line = 1, Column = 1 }, $"{more} more glossary problems are not shown."));
+        }
         return new Glossary(entries, problems);
     }
 

@@ -27,6 +27,22 @@ public static class GlossaryFileParser
     /// <summary>The format needs no aliases; a few are tolerated, many are refused.</summary>
     public const int MaxAliases = 100;
 
+    /// <summary>
+    /// Items one list may hold, and list items one file may yield in all. A YAML alias shares a node, so 100
+    /// aliases of one long list would otherwise expand to 100 copies of it; these bound what a file expands to.
+    /// </summary>
+    public const int MaxListItems = 256;
+    public const int MaxListItemsPerFile = 50_000;
+
+    /// <summary>Problems reported for one file; the rest are counted in one last problem.</summary>
+    public const int MaxProblems = 100;
+
+    /// <summary>How many list items this file may still yield.</summary>
+    private sealed class Budget
+    {
+        public int ListItemsLeft = MaxListItemsPerFile;
+    }
+
     private static readonly HashSet<string> EntryFields =
     [
         "id", "term", "expansion", "zh", "aliases", "variants", "category", "definition", "related",
@@ -40,6 +56,16 @@ public static class GlossaryFileParser
 
     public static GlossaryFileResult Parse(string text, string file)
     {
+        var result = ParseAll(text, file);
+        if (result.Problems.Count <= MaxProblems) return result;
+        var kept = result.Problems.Take(MaxProblems).ToList();
+        kept.Add(new(new(file, 1, 1), $"{result.Problems.Count - MaxProblems} more problems in this file are not shown."));
+        return result with { Problems = kept };
+    }
+
+    private static GlossaryFileResult ParseAll(string text, string file)
+    {
+        var budget = new Budget();
         var problems = new List<GlossaryProblem>();
         var entries = new List<GlossaryEntry>();
         if (text.Length > MaxFileChars)
@@ -84,7 +110,7 @@ public static class GlossaryFileParser
                 {
                     foreach (var item in list.Children)
                     {
-                        var entry = ReadEntry(item, file, problems);
+                        var entry = ReadEntry(item, file, problems, budget);
                         if (entry is not null) entries.Add(entry);
                     }
                 }
@@ -95,7 +121,7 @@ public static class GlossaryFileParser
             }
             else
             {
-                problems.Add(Problem(file, key, $"Unknown top-level field '{name}'; the only one is 'terms'."));
+                problems.Add(Problem(file, key, $"Unknown top-level field '{Token(name)}'; the only one is 'terms'."));
             }
         }
         return new(file, entries, problems);
@@ -136,7 +162,7 @@ public static class GlossaryFileParser
         }
     }
 
-    private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems)
+    private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems, Budget budget)
     {
         if (node is not YamlMappingNode map)
         {
@@ -159,10 +185,10 @@ public static class GlossaryFileParser
                 case "expansion": expansion = Scalar(file, value, name, problems); break;
                 case "category": category = Scalar(file, value, name, problems); break;
                 case "note": note = Scalar(file, value, name, problems); break;
-                case "zh": chinese = StringList(file, value, name, problems); break;
-                case "aliases": aliases = StringList(file, value, name, problems); break;
-                case "variants": variants = StringList(file, value, name, problems); break;
-                case "related": related = StringList(file, value, name, problems); break;
+                case "zh": chinese = StringList(file, value, name, problems, budget); break;
+                case "aliases": aliases = StringList(file, value, name, problems, budget); break;
+                case "variants": variants = StringList(file, value, name, problems, budget); break;
+                case "related": related = StringList(file, value, name, problems, budget); break;
                 case "disabled":
                     string? flag = Scalar(file, value, name, problems);
                     if (bool.TryParse(flag, out bool parsed)) disabled = parsed;
@@ -172,10 +198,10 @@ public static class GlossaryFileParser
                     (zh, en) = ReadDefinition(file, value, problems);
                     break;
                 case "references":
-                    references = ReadReferences(file, value, problems);
+                    references = ReadReferences(file, value, problems, budget);
                     break;
                 default:
-                    problems.Add(Problem(file, key, $"Unknown field '{name}'. Known fields: {string.Join(", ", EntryFields)}."));
+                    problems.Add(Problem(file, key, $"Unknown field '{Token(name)}'. Known fields: {string.Join(", ", EntryFields)}."));
                     break;
             }
         }
@@ -187,11 +213,11 @@ public static class GlossaryFileParser
         }
         if (!IsValidId(id))
         {
-            problems.Add(Problem(file, map, $"The id '{id}' must be lower-case letters, digits and '-', starting with a letter or digit."));
+            problems.Add(Problem(file, map, $"The id '{Token(id)}' must be lower-case letters, digits and '-', starting with a letter or digit."));
         }
         if (category is not null && !Categories.Contains(category))
         {
-            problems.Add(Problem(file, map, $"Unknown category '{category}'. Use one of: {string.Join(", ", Categories)}."));
+            problems.Add(Problem(file, map, $"Unknown category '{Token(category)}'. Use one of: {string.Join(", ", Categories)}."));
         }
 
         return new GlossaryEntry
@@ -229,12 +255,12 @@ public static class GlossaryFileParser
             string name = (key as YamlScalarNode)?.Value ?? "";
             if (name == "zh") zh = Scalar(file, value, "definition.zh", problems);
             else if (name == "en") en = Scalar(file, value, "definition.en", problems);
-            else problems.Add(Problem(file, key, $"Unknown field 'definition.{name}'; use 'zh' and 'en'."));
+            else problems.Add(Problem(file, key, $"Unknown field 'definition.{Token(name)}'; use 'zh' and 'en'."));
         }
         return (zh, en);
     }
 
-    private static List<GlossaryReference> ReadReferences(string file, YamlNode node, List<GlossaryProblem> problems)
+    private static List<GlossaryReference> ReadReferences(string file, YamlNode node, List<GlossaryProblem> problems, Budget budget)
     {
         var result = new List<GlossaryReference>();
         if (node is not YamlSequenceNode list)
@@ -242,6 +268,12 @@ public static class GlossaryFileParser
             problems.Add(Problem(file, node, "'references' must be a list."));
             return result;
         }
+        if (list.Children.Count > MaxListItems || list.Children.Count > budget.ListItemsLeft)
+        {
+            problems.Add(Problem(file, node, $"'references' has {list.Children.Count} items; at most {MaxListItems} are allowed, {MaxListItemsPerFile} list items per file."));
+            return result;
+        }
+        budget.ListItemsLeft -= list.Children.Count;
         foreach (var item in list.Children)
         {
             if (item is not YamlMappingNode map)
@@ -265,7 +297,7 @@ public static class GlossaryFileParser
                         else if (text is not null) problems.Add(Problem(file, value, "'year' must be a number."));
                         break;
                     default:
-                        problems.Add(Problem(file, key, $"Unknown field '{name}' in a reference. Known fields: {string.Join(", ", ReferenceFields)}."));
+                        problems.Add(Problem(file, key, $"Unknown field '{Token(name)}' in a reference. Known fields: {string.Join(", ", ReferenceFields)}."));
                         break;
                 }
             }
@@ -282,7 +314,7 @@ public static class GlossaryFileParser
         return null;
     }
 
-    private static List<string> StringList(string file, YamlNode node, string field, List<GlossaryProblem> problems)
+    private static List<string> StringList(string file, YamlNode node, string field, List<GlossaryProblem> problems, Budget budget)
     {
         var result = new List<string>();
         if (node is YamlScalarNode single)
@@ -296,6 +328,18 @@ public static class GlossaryFileParser
             problems.Add(Problem(file, node, $"'{field}' must be a list of strings."));
             return result;
         }
+        if (list.Children.Count > MaxListItems)
+        {
+            problems.Add(Problem(file, node, $"'{field}' has {list.Children.Count} items; at most {MaxListItems} are allowed."));
+            return result;
+        }
+        if (list.Children.Count > budget.ListItemsLeft)
+        {
+            if (budget.ListItemsLeft >= 0) problems.Add(Problem(file, node, $"The file's lists hold more than {MaxListItemsPerFile} items in all (aliases count each time they are used); the rest were not read."));
+            budget.ListItemsLeft = -1;
+            return result;
+        }
+        budget.ListItemsLeft -= list.Children.Count;
         foreach (var item in list.Children)
         {
             if (item is YamlScalarNode { Value: { Length: > 0 } value }) result.Add(value);
@@ -303,6 +347,9 @@ public static class GlossaryFileParser
         }
         return result;
     }
+
+    /// <summary>A token of the file as a problem quotes it: never more than 40 characters of it.</summary>
+    private static string Token(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static SourceLocation Location(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 

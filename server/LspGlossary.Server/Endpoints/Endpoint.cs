@@ -38,7 +38,7 @@ internal static class Endpoint
         if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
         return Run(session, method, async () =>
         {
-            await session.GlossaryReady.ConfigureAwait(false);
+            await session.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);
             var matcher = session.Glossary.Matcher;
             var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
             return work(analysis, matcher);

@@ -49,7 +49,7 @@ public sealed class LifecycleEndpoints(Session session)
 
     private async Task AfterInitializedAsync()
     {
-        await session.GlossaryReady.ConfigureAwait(false);
+        await session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
         session.Diagnostics.PublishGlossaryProblems(session.Glossary.Result);
         session.SendStatus();
         await session.RegisterGlossaryWatcherAsync().ConfigureAwait(false);

@@ -1,5 +1,7 @@
+using System.Text;
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.State;
 
@@ -7,6 +9,8 @@ namespace LspGlossary.Server.State;
 /// The glossary in use: the bundled files, then workspace glossaries (<c>**/*.glossary.yaml</c> in the
 /// workspace folders), then the files named in the <c>glossaryFiles</c> setting. An open glossary document's
 /// text wins over the file on disk. Reloads replace the whole result; readers take the current one once.
+/// Files are data from elsewhere: only regular files are read, never more than <see cref="MaxFileBytes"/>,
+/// and the problems of a file outside every workspace folder quote nothing of it.
 /// </summary>
 public sealed class GlossaryStore
 {
@@ -20,7 +24,8 @@ public sealed class GlossaryStore
     private static readonly HashSet<string> SkippedDirectories =
         [".git", "node_modules", "bin", "obj", "dist", "target", ".venv", "venv", "__pycache__", ".tox", ".idea", ".vs"];
 
-    private readonly object _lock = new();
+    private readonly object _reloadLock = new(); // one reload at a time; never taken by the message loop
+    private readonly object _openLock = new();   // the open documents; held only to read or write the dictionary
     private readonly GlossaryLoader _loader = new();
     private readonly Dictionary<string, string> _openDocuments = new(StringComparer.Ordinal);
     private volatile GlossaryLoadResult _result = new(Glossary.Empty, [], []);
@@ -43,7 +48,7 @@ public sealed class GlossaryStore
     /// <summary>Uses an open document's text instead of the file on disk (null: back to the disk).</summary>
     public void SetOpenDocument(string path, string? text)
     {
-        lock (_lock)
+        lock (_openLock)
         {
             if (text is null) _openDocuments.Remove(path);
             else _openDocuments[path] = text;
@@ -64,15 +69,17 @@ public sealed class GlossaryStore
 
     private GlossaryLoadResult? Reload(bool force)
     {
-        lock (_lock)
+        lock (_reloadLock)
         {
+            Dictionary<string, string> open;
+            lock (_openLock) open = new(_openDocuments, StringComparer.Ordinal);
             var problems = new List<GlossaryProblem>();
             var sources = new List<GlossarySource>();
-            foreach (var path in BundledFiles()) AddSource(path, isBundled: true, sources, problems);
+            foreach (var path in BundledFiles()) AddSource(path, isBundled: true, open, sources, problems);
             var seen = new HashSet<string>(sources.Select(s => s.Path), StringComparer.Ordinal);
-            foreach (var path in FindWorkspaceFiles(problems).Concat(ExtraFilePaths()).Concat(_openDocuments.Keys.Where(k => k.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)))
+            foreach (var path in FindWorkspaceFiles(problems).Concat(ExtraFilePaths()).Concat(open.Keys.Where(k => k.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)))
             {
-                if (seen.Add(path)) AddSource(path, isBundled: false, sources, problems);
+                if (seen.Add(path)) AddSource(path, isBundled: false, open, sources, problems);
             }
             if (!force && sources.Count == _lastSources.Count && sources.SequenceEqual(_lastSources) && problems.Count == 0)
             {
@@ -80,7 +87,8 @@ public sealed class GlossaryStore
             }
             _lastSources = sources;
             var loaded = _loader.Load(sources);
-            var result = loaded with { Problems = problems.Concat(loaded.Problems).ToList() };
+            var bundled = sources.Where(s => s.IsBundled).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+            var result = loaded with { Problems = problems.Concat(loaded.Problems.Select(p => Redacted(p, bundled))).ToList() };
             _result = result;
             _matcher = new TermMatcher(result.Glossary);
             return result;
@@ -98,32 +106,36 @@ public sealed class GlossaryStore
         return ExtraFiles.Select(f => Path.GetFullPath(Path.IsPathRooted(f) ? f : Path.Combine(root, f)));
     }
 
-    private void AddSource(string path, bool isBundled, List<GlossarySource> sources, List<GlossaryProblem> problems)
+    private static void AddSource(string path, bool isBundled, Dictionary<string, string> open, List<GlossarySource> sources, List<GlossaryProblem> problems)
     {
-        if (_openDocuments.TryGetValue(path, out var open))
+        if (open.TryGetValue(path, out var text))
         {
-            sources.Add(new GlossarySource(path, open, isBundled));
+            sources.Add(new GlossarySource(path, text, isBundled));
             return;
         }
-        try
+        var read = RegularFile.Read(path, MaxFileBytes);
+        if (!read.IsOk)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), "The glossary file does not exist."));
-                return;
-            }
-            if (info.Length > MaxFileBytes)
-            {
-                problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), $"The glossary file is larger than {MaxFileBytes / (1024 * 1024)} MB and was not read."));
-                return;
-            }
-            sources.Add(new GlossarySource(path, File.ReadAllText(path), isBundled));
+            string message = read.Error == RegularFileError.NotFound ? "The glossary file does not exist." : $"The glossary file was not read: it {read.Message}.";
+            problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), message));
+            return;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), $"Could not read the glossary file: {e.Message}"));
-        }
+        // Invalid UTF-8 becomes U+FFFD; the YAML parser then reports what is wrong, positioned.
+        sources.Add(new GlossarySource(path, new UTF8Encoding(false).GetString(read.Bytes).TrimStart('\uFEFF'), isBundled));
+    }
+
+    /// <summary>
+    /// True for a path inside one of the workspace folders. A glossary file elsewhere (named in the settings)
+    /// may be anything, a secrets file among them, so its problems are reported without quoting it.
+    /// </summary>
+    public bool IsInWorkspace(string path) =>
+        WorkspaceFolders.Any(folder => path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    private GlossaryProblem Redacted(GlossaryProblem problem, HashSet<string> bundled)
+    {
+        string file = problem.Location.File;
+        if (bundled.Contains(file) || IsInWorkspace(file)) return problem;
+        return problem with { Message = "A problem in this glossary file. Details are shown only for glossary files inside a workspace folder." };
     }
 
     /// <summary>
