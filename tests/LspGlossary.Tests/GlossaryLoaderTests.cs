@@ -132,4 +132,47 @@ public class GlossaryLoaderBoundsTests
         var yaml = "a: &x [1]\nterms: [" + string.Join(", ", Enumerable.Repeat("*x", 500)) + "]\n";
         Assert.Contains("aliases", Assert.Single(GlossaryFileParser.Parse(yaml, "aliases.yaml").Problems).Message);
     }
+
+    [Fact]
+    public void An_aliased_long_list_does_not_expand()
+    {
+        // One anchored list of 60,000 variants, aliased by 100 entries: 6 million spellings if expanded.
+        var yaml = new System.Text.StringBuilder("terms:\n  - id: e0\n    term: E0\n    definition: { en: x }\n    variants: &v [");
+        yaml.AppendJoin(", ", Enumerable.Range(0, 60_000).Select(i => $"v{i}"));
+        yaml.Append("]\n");
+        for (int i = 1; i < 100; i++) yaml.Append($"  - id: e{i}\n    term: E{i}\n    definition: {{ en: x }}\n    variants: *v\n");
+        var result = GlossaryFileParser.Parse(yaml.ToString(), "bomb.yaml");
+        Assert.True(result.Entries.Sum(e => e.Variants.Count) <= GlossaryFileParser.MaxListItemsPerFile);
+        Assert.Contains(result.Problems, p => p.Message.Contains($"at most {GlossaryFileParser.MaxListItems}"));
+        Assert.True(result.Problems.Count <= GlossaryFileParser.MaxProblems + 1, $"{result.Problems.Count} problems");
+    }
+
+    [Fact]
+    public void Problems_are_capped_per_file()
+    {
+        var yaml = string.Concat(Enumerable.Range(0, 300).Select(i => $"field{i}: 1\n"));
+        var result = GlossaryFileParser.Parse(yaml, "noisy.yaml");
+        Assert.Equal(GlossaryFileParser.MaxProblems + 1, result.Problems.Count);
+        Assert.Contains("200 more problems", result.Problems[^1].Message);
+    }
+
+    [Fact]
+    public void Lists_within_the_limits_load_whole_until_the_file_budget_is_spent()
+    {
+        // 100 aliases of a list of MaxListItems items stay within the per-file budget; the items are all read.
+        var items = string.Join(", ", Enumerable.Range(0, GlossaryFileParser.MaxListItems).Select(i => $"w{i}"));
+        var yaml = new System.Text.StringBuilder($"terms:\n  - id: e0\n    term: E0\n    definition: {{ en: x }}\n    aliases: &a [{items}]\n");
+        for (int i = 1; i < 100; i++) yaml.Append($"  - id: e{i}\n    term: E{i}\n    definition: {{ en: x }}\n    aliases: *a\n");
+        var result = GlossaryFileParser.Parse(yaml.ToString(), "many.yaml");
+        Assert.Empty(result.Problems);
+        Assert.All(result.Entries, e => Assert.Equal(GlossaryFileParser.MaxListItems, e.Aliases.Count));
+    }
+
+    [Fact]
+    public void A_long_token_is_quoted_shortened()
+    {
+        string key = new('k', 5000);
+        var problem = Assert.Single(GlossaryFileParser.Parse($"{key}: 1\n", "long.yaml").Problems);
+        Assert.True(problem.Message.Length < 200, problem.Message);
+    }
 }

@@ -131,4 +131,84 @@ public class WorkspaceGlossaryTests : IDisposable
         await client.WaitForNotificationAsync("lspGlossary/status", p => p["files"]!.AsArray().Any(f => (string?)f == extra));
         Assert.NotNull((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri("a.md"), 0, 1)))["result"]);
     }
+
+    private static void MakeFifo(string path)
+    {
+        using var process = System.Diagnostics.Process.Start("mkfifo", [path]);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static async Task AssertStillServes(InProcessClient client, string uri)
+    {
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(uri, 0, 8));
+        Assert.Contains("LoRA", hover["result"]!["contents"]!["value"]!.ToString());
+    }
+
+    [Fact]
+    public async Task A_FIFO_named_like_a_workspace_glossary_is_not_read()
+    {
+        MakeFifo(Path.Combine(_workspace, "team.glossary.yaml"));
+        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+        await client.OpenAsync(Uri("a.md"), "We use LoRA.");
+        await AssertStillServes(client, Uri("a.md"));
+        var published = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == Uri("team.glossary.yaml"));
+        Assert.Contains("FIFO", published["diagnostics"]![0]!["message"]!.ToString());
+    }
+
+    [Theory]
+    [InlineData("fifo")]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    [InlineData("/dev/stdin")]
+    [InlineData("link-to-zero")]
+    public async Task Glossary_files_from_settings_that_are_not_regular_files_are_refused(string name)
+    {
+        string path = name.StartsWith('/') ? name : Path.Combine(_workspace, name);
+        if (name == "fifo") MakeFifo(path);
+        if (name == "link-to-zero") File.CreateSymbolicLink(path, "/dev/zero");
+        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+        await client.OpenAsync(Uri("a.md"), "We use LoRA.");
+        var settings = new JsonObject { ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["glossaryFiles"] = new JsonArray(path) } } };
+        await client.NotifyAsync("workspace/didChangeConfiguration", settings);
+        await client.WaitForNotificationAsync("lspGlossary/status", p => (int)p["errors"]! > 0);
+        await AssertStillServes(client, Uri("a.md"));
+        // Removing the setting is answered too: nothing holds the message loop.
+        await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"glossaryFiles":[]}}}"""));
+        await client.WaitForNotificationAsync("lspGlossary/status", p => (int)p["errors"]! == 0);
+        await AssertStillServes(client, Uri("a.md"));
+        var shutdown = await client.RequestAsync("shutdown", null);
+        Assert.True(shutdown.ContainsKey("result"));
+    }
+
+    [Fact]
+    public async Task Problems_of_a_glossary_file_outside_the_workspace_quote_nothing_of_it()
+    {
+        string outside = Directory.CreateTempSubdirectory("lspg-outside-").FullName;
+        try
+        {
+            string secrets = Path.Combine(outside, "credentials.yaml");
+            File.WriteAllText(secrets, "AWS_SECRET_ACCESS_KEY: hunter2-very-secret\n");
+            string inside = Path.Combine(_workspace, "inside.yaml");
+            File.WriteAllText(inside, "API_TOKEN: hunter3-secret-value\n");
+            await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+            await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
+            {
+                ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["glossaryFiles"] = new JsonArray(secrets, inside) } },
+            });
+            var outsideProblems = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == new Uri(secrets).AbsoluteUri);
+            string text = outsideProblems.ToJsonString();
+            Assert.DoesNotContain("hunter2", text);
+            Assert.DoesNotContain("AWS_SECRET", text);
+            Assert.NotEmpty(outsideProblems["diagnostics"]!.AsArray());
+            // Inside the workspace the offending token is named, and nothing more of the file.
+            var insideProblems = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == new Uri(inside).AbsoluteUri);
+            Assert.Contains("API_TOKEN", insideProblems.ToJsonString());
+            Assert.DoesNotContain("hunter3", insideProblems.ToJsonString());
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }

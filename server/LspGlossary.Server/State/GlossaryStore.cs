@@ -66,6 +66,7 @@ public sealed class GlossaryStore
     public GlossaryLoadResult Reload() => Reload(force: true)!;
 
     private List<GlossarySource> _lastSources = [];
+    private List<string> _lastProblems = [];
 
     private GlossaryLoadResult? Reload(bool force)
     {
@@ -81,11 +82,13 @@ public sealed class GlossaryStore
             {
                 if (seen.Add(path)) AddSource(path, isBundled: false, open, sources, problems);
             }
-            if (!force && sources.Count == _lastSources.Count && sources.SequenceEqual(_lastSources) && problems.Count == 0)
+            var problemTexts = problems.Select(p => p.ToString()).ToList();
+            if (!force && sources.SequenceEqual(_lastSources) && problemTexts.SequenceEqual(_lastProblems))
             {
                 return null;
             }
             _lastSources = sources;
+            _lastProblems = problemTexts;
             var loaded = _loader.Load(sources);
             var bundled = sources.Where(s => s.IsBundled).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
             var result = loaded with { Problems = problems.Concat(loaded.Problems.Select(p => Redacted(p, bundled))).ToList() };
