@@ -102,7 +102,7 @@ public sealed class DiagnosticsPublisher
         {
             await _session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
             var analysis = await _session.Analyses.GetAsync(document, _session.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
-            foreach (var diagnostic in Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity))
+            foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity)))
             {
                 lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
             }

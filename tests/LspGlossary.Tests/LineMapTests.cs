@@ -82,4 +82,37 @@ public class LineMapTests
         Assert.Equal("hello there", edited.Text);
         Assert.Equal(2, edited.Version);
     }
+
+    [Fact]
+    public void A_line_map_updated_by_edits_equals_one_built_from_the_text()
+    {
+        // Random texts and edits over the characters that matter: CR, LF, CRLF joined and split by edits.
+        string[] pieces = ["a", "b", "\r", "\n", "\r\n", "xy", "", "😀", "\n\n", "\r\r"];
+        var random = new Random(7);
+        string Piece() => pieces[random.Next(pieces.Length)];
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => Piece()));
+            var document = new TextDocument("file:///a", "markdown", 1, text);
+            _ = document.Lines;
+            for (int step = 0; step < 8; step++)
+            {
+                int start = random.Next(0, document.Text.Length + 1);
+                int end = random.Next(start, document.Text.Length + 1);
+                string inserted = string.Concat(Enumerable.Range(0, random.Next(0, 3)).Select(_ => Piece()));
+                string before = document.Text;
+                document = document.WithEdit(start, end, inserted, step + 2);
+                var expected = LineMap.Create(document.Text);
+                var actual = document.Lines;
+                string what = $"'{Escape(before)}' [{start},{end}) <- '{Escape(inserted)}'";
+                Assert.True(expected.LineCount == actual.LineCount, $"{what}: {actual.LineCount} lines, expected {expected.LineCount}");
+                for (int line = 0; line < expected.LineCount; line++)
+                {
+                    Assert.True(expected.LineStart(line) == actual.LineStart(line), $"{what}: start of line {line}");
+                    Assert.True(expected.LineContentEnd(line) == actual.LineContentEnd(line), $"{what}: end of line {line}");
+                }
+            }
+        }
+        static string Escape(string s) => s.Replace("\r", "\\r").Replace("\n", "\\n");
+    }
 }

@@ -33,6 +33,8 @@ import {
   markdownOf,
   withServer,
   ResponseError,
+  startRaw,
+  withRaw,
 } from './lsp-support.mjs';
 
 test('the server binary exists', () => {
@@ -287,78 +289,6 @@ test('incremental edit: an emoji and a Han character shift the diagnostic by 3 U
 
 // ---------------------------------------------------------------------------------- raw frames
 
-/** A client that writes raw frames to the server's stdin and parses its stdout itself. */
-async function startRaw({ initialize = true, processId = process.pid } = {}) {
-  const child = spawnServer();
-  const messages = [];
-  let buffer = Buffer.alloc(0);
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = buffer.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length:\s*(\d+)/i.exec(header);
-      if (!m) throw new Error(`server wrote a frame without Content-Length: ${header}`);
-      const length = Number(m[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      messages.push(JSON.parse(body));
-    }
-  });
-  const writeBody = (body) => {
-    const bytes = Buffer.from(body, 'utf8');
-    child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
-  };
-  let nextId = 1000;
-  const raw = {
-    child,
-    messages,
-    writeBody,
-    send: (message) => writeBody(JSON.stringify(message)),
-    notify: (method, params) => raw.send({ jsonrpc: '2.0', method, params }),
-    /** Sends a request (or a raw body with a known id) and waits for the response with that id. */
-    async request(method, params, timeoutMs = 10_000) {
-      const id = nextId++;
-      raw.send(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
-      return raw.response(id, timeoutMs);
-    },
-    response: (id, timeoutMs = 10_000) =>
-      waitFor(() => messages.find((m) => m.id === id && !('method' in m)), timeoutMs, `response ${JSON.stringify(id)}`),
-    async close() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exitOf(child, 3000);
-    },
-  };
-  // Answer the server's workspace/configuration requests.
-  child.stdout.on('data', () => {
-    for (const m of messages) {
-      if (m.method === 'workspace/configuration' && !m.answered) {
-        m.answered = true;
-        raw.send({ jsonrpc: '2.0', id: m.id, result: (m.params?.items ?? []).map(() => null) });
-      }
-    }
-  });
-  if (initialize) {
-    const r = await raw.request('initialize', { processId, locale: 'en', rootUri: null, capabilities: {} });
-    assert.ok(r.result?.capabilities, `initialize: ${JSON.stringify(r)}`);
-    raw.notify('initialized', {});
-  }
-  return raw;
-}
-
-async function withRaw(options, fn) {
-  const raw = await startRaw(options);
-  try {
-    await fn(raw);
-  } catch (e) {
-    if (raw.child.stderrText) e.message += `\n--- server stderr (tail) ---\n${raw.child.stderrText.slice(-3000)}`;
-    throw e;
-  } finally {
-    await raw.close();
-  }
-}
 
 /** Opens a Markdown doc with RLHF on its first line and returns a function asserting that hover still answers. */
 function openHoverProbe(raw) {

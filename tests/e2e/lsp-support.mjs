@@ -1,5 +1,6 @@
 // Shared helpers of the end-to-end suites: spawn the published binary, talk to it through
 // vscode-languageserver-protocol (a client we did not write), poll for notifications, apply edits.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,8 +62,8 @@ export function exitOf(child, timeoutMs) {
   });
 }
 
-export function spawnServer() {
-  const child = spawn(SERVER, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnServer(args = ['--stdio']) {
+  const child = spawn(SERVER, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderrText = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d) => { child.stderrText = (child.stderrText + d).slice(-20_000); });
@@ -186,3 +187,86 @@ export async function withServer(options, fn) {
   }
 }
 
+// ---------------------------------------------------------------------------------- raw frames
+
+/** A client that writes raw frames to the server's stdin and parses its stdout itself. */
+export async function startRaw({ initialize = true, processId = process.pid, args, capabilities = {}, rootUri = null,
+  workspaceFolders, settings = null } = {}) {
+  const child = spawnServer(args);
+  const messages = [];
+  // Chunks are joined only when a whole frame has arrived: joining on every chunk is quadratic in big frames.
+  let chunks = [];
+  let buffered = 0;
+  let need = 0; // bytes the current frame needs before parsing is worth a try
+  child.stdout.on('data', (chunk) => {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    if (buffered < need) return;
+    let buffer = Buffer.concat(chunks);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) { need = 0; break; }
+      const header = buffer.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length:\s*(\d+)/i.exec(header);
+      if (!m) throw new Error(`server wrote a frame without Content-Length: ${header}`);
+      const length = Number(m[1]);
+      if (buffer.length < headerEnd + 4 + length) { need = headerEnd + 4 + length; break; }
+      const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      messages.push(JSON.parse(body));
+    }
+    chunks = buffer.length ? [buffer] : [];
+    buffered = buffer.length;
+  });
+  const writeBody = (body) => {
+    const bytes = Buffer.from(body, 'utf8');
+    child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
+  };
+  let nextId = 1000;
+  const raw = {
+    child,
+    messages,
+    writeBody,
+    send: (message) => writeBody(JSON.stringify(message)),
+    notify: (method, params) => raw.send({ jsonrpc: '2.0', method, params }),
+    /** Sends a request (or a raw body with a known id) and waits for the response with that id. */
+    async request(method, params, timeoutMs = 10_000) {
+      const id = nextId++;
+      raw.send(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
+      return raw.response(id, timeoutMs);
+    },
+    response: (id, timeoutMs = 10_000) =>
+      waitFor(() => messages.find((m) => m.id === id && !('method' in m)), timeoutMs, `response ${JSON.stringify(id)}`),
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exitOf(child, 3000);
+    },
+  };
+  // Answer the server's workspace/configuration requests.
+  child.stdout.on('data', () => {
+    for (const m of messages) {
+      if (m.method === 'workspace/configuration' && !m.answered) {
+        m.answered = true;
+        raw.send({ jsonrpc: '2.0', id: m.id, result: (m.params?.items ?? []).map(() => settings) });
+      }
+    }
+  });
+  if (initialize) {
+    const r = await raw.request('initialize', { processId, locale: 'en', rootUri, workspaceFolders, capabilities });
+    assert.ok(r.result?.capabilities, `initialize: ${JSON.stringify(r)}`);
+    raw.notify('initialized', {});
+  }
+  return raw;
+}
+
+export async function withRaw(options, fn) {
+  const raw = await startRaw(options);
+  try {
+    await fn(raw);
+  } catch (e) {
+    if (raw.child.stderrText) e.message += `\n--- server stderr (tail) ---\n${raw.child.stderrText.slice(-3000)}`;
+    throw e;
+  } finally {
+    await raw.close();
+  }
+}

@@ -10,6 +10,29 @@ public sealed record GlossaryDiagnostic(TextSpan Span, string Code, string Messa
 public static class Diagnostics
 {
     public const string WrongVariantCode = "glossary.wrong-variant";
+    public const string TooManyCode = "glossary.too-many";
+
+    /// <summary>
+    /// The editor is shown at most this many findings of one document (cspell caps at 100 by default): past a
+    /// few thousand a list helps nobody, and a 50 MB document with 600,000 findings would cost gigabytes to
+    /// send. Fix All and <c>check</c> still cover every finding.
+    /// </summary>
+    public const int MaxShownPerDocument = 10_000;
+
+    /// <summary>
+    /// The first <paramref name="max"/> diagnostics, and when there were more, one information diagnostic where
+    /// the first one left out starts, saying how many were left out.
+    /// </summary>
+    public static List<GlossaryDiagnostic> Shown(List<GlossaryDiagnostic> all, int max = MaxShownPerDocument)
+    {
+        if (all.Count <= max) return all;
+        var shown = all.GetRange(0, max);
+        var first = all[max];
+        shown.Add(new GlossaryDiagnostic(new TextSpan(first.Span.Start, 0), TooManyCode,
+            $"{all.Count - max} more wrong spellings in this document are not listed (at most {max} are); Fix All fixes every one.",
+            Severity.Information, "", ""));
+        return shown;
+    }
 
     public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken = default)
     {

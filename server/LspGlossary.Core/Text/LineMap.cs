@@ -43,6 +43,55 @@ public sealed class LineMap
         return new LineMap(starts.ToArray(), ends.ToArray(), text.Length);
     }
 
+    /// <summary>
+    /// The line map of <paramref name="text"/>, which is this map's text with [start, end) replaced by
+    /// <paramref name="inserted"/> characters. Only the lines around the edit are scanned (from the line before
+    /// it, which a CR and LF joined or split by the edit can change, to the first line break after the
+    /// inserted text); the line starts after it are shifted. An edit of a big document costs its own size plus
+    /// a copy of the line table, not a scan of the whole text.
+    /// </summary>
+    public LineMap WithEdit(string text, int start, int end, int inserted)
+    {
+        int delta = inserted - (end - start);
+        int first = Math.Max(0, LineOf(start) - 1);
+        int insertedEnd = start + inserted;
+        var middleStarts = new List<int> { _lineStarts[first] };
+        var middleEnds = new List<int>();
+        int tail = -1; // the first old line that follows unchanged, shifted by delta
+        for (int i = _lineStarts[first]; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c != '\n' && c != '\r') continue;
+            middleEnds.Add(i);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            int next = i + 1;
+            if (next > insertedEnd && first + 1 < _lineStarts.Length)
+            {
+                int old = Array.BinarySearch(_lineStarts, first + 1, _lineStarts.Length - first - 1, next - delta);
+                if (old >= 0)
+                {
+                    tail = old;
+                    break;
+                }
+            }
+            middleStarts.Add(next);
+        }
+        if (tail < 0) middleEnds.Add(text.Length);
+        int tailCount = tail < 0 ? 0 : _lineStarts.Length - tail;
+        var starts = new int[first + middleStarts.Count + tailCount];
+        var ends = new int[starts.Length];
+        Array.Copy(_lineStarts, starts, first);
+        Array.Copy(_lineEnds, ends, first);
+        middleStarts.CopyTo(starts, first);
+        middleEnds.CopyTo(ends, first);
+        for (int k = 0; k < tailCount; k++)
+        {
+            starts[first + middleStarts.Count + k] = _lineStarts[tail + k] + delta;
+            ends[first + middleStarts.Count + k] = _lineEnds[tail + k] + delta;
+        }
+        return new LineMap(starts, ends, text.Length);
+    }
+
     /// <summary>Offset where a line starts. Lines past the end map to the text's length.</summary>
     public int LineStart(int line) => line < 0 ? 0 : line >= _lineStarts.Length ? _length : _lineStarts[line];
 

@@ -27,7 +27,8 @@ public sealed class TextDocument
         start = Math.Clamp(start, 0, Text.Length);
         end = Math.Clamp(end, start, Text.Length);
         string text = string.Concat(Text.AsSpan(0, start), newText, Text.AsSpan(end));
-        return new TextDocument(Uri, LanguageId, version, text);
+        // The line map, when this snapshot has one, is updated around the edit instead of rebuilt.
+        return new TextDocument(Uri, LanguageId, version, text) { _lines = _lines?.WithEdit(text, start, end, newText.Length) };
     }
 
     public TextDocument WithText(string text, int version) => new(Uri, LanguageId, version, text);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LspGlossary.Core.Text;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -66,10 +67,12 @@ public sealed class TextSyncEndpoints(Session session)
     public void DidClose(JsonElement parameters) => Endpoint.Handle(session, "didClose", () =>
     {
         var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, "textDocument/didClose").TextDocument.Uri;
+        var closed = session.Documents.Get(uri);
         if (session.Documents.Remove(uri))
         {
             session.Analyses.Remove(uri);
             if (!UpdateGlossaryFile(uri, null)) session.Diagnostics.Clear(uri);
+            if (closed!.Text.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session);
         }
     });
 }

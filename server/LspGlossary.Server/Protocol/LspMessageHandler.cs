@@ -23,7 +23,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
     private readonly Stream _output;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Action<string> _log;
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private const int BufferSize = 64 * 1024;
+    private byte[] _buffer = new byte[BufferSize];
     private readonly ConcurrentDictionary<string, byte> _awaitedResponses = new(StringComparer.Ordinal);
     private int _start;
     private int _end;
@@ -58,6 +59,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
             if (verdict.Error is { } error)
             {
                 _log($"Refused a message: {error.Message}");
+                // A Content-Length longer than its body swallows the start of the next frame: read on from there.
+                if (error.Code == JsonRpcErrorCode.ParseError && body.AsSpan(1).IndexOf(ContentLengthName) is int next and >= 0) Unread(body.AsSpan(next + 1));
                 if (verdict.ReplyTo is { } id) await WriteErrorAsync(id, error.Code, error.Message, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -409,9 +412,22 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
         return true;
     }
 
+    /// <summary>Puts bytes back in front of the unread input.</summary>
+    private void Unread(ReadOnlySpan<byte> bytes)
+    {
+        int unread = _end - _start;
+        var combined = new byte[Math.Max(BufferSize, bytes.Length + unread + BufferSize)];
+        bytes.CopyTo(combined);
+        _buffer.AsSpan(_start, unread).CopyTo(combined.AsSpan(bytes.Length));
+        _buffer = combined;
+        _start = 0;
+        _end = bytes.Length + unread;
+    }
+
     /// <summary>Replaces the buffer's contents with the next read. False at the end of the input.</summary>
     private async Task<bool> FillAsync(CancellationToken cancellationToken)
     {
+        if (_buffer.Length > BufferSize) _buffer = new byte[BufferSize]; // after an Unread of a big body
         _start = 0;
         _end = await _input.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
         return _end > 0;
