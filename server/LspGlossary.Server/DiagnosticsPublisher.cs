@@ -6,8 +6,10 @@ namespace LspGlossary.Server;
 /// <summary>
 /// Publishes diagnostics after each change, debounced by coalescing: at most one computation runs per
 /// document, and changes that arrive meanwhile are folded into one more run on the newest snapshot.
-/// A burst of keystrokes therefore costs at most two analyses, and a single edit is answered without a
-/// fixed delay. Each publication carries the version it was computed for.
+/// A single edit is answered without a fixed delay; during a burst of edits, runs are spaced by
+/// <see cref="BurstSpacing"/>, so a storm of thousands of edits costs a few dozen analyses instead of one
+/// publication per edit competing with the message loop. Each publication carries the version it was
+/// computed for.
 /// </summary>
 public sealed class DiagnosticsPublisher
 {
@@ -15,6 +17,9 @@ public sealed class DiagnosticsPublisher
     private readonly object _lock = new();
     private readonly Dictionary<string, bool> _running = new(StringComparer.Ordinal); // uri -> another run pending
     private HashSet<string> _glossaryFilesWithProblems = new(StringComparer.Ordinal);
+
+    /// <summary>The pause before another run when changes arrived during the last one.</summary>
+    public static readonly TimeSpan BurstSpacing = TimeSpan.FromMilliseconds(50);
 
     public DiagnosticsPublisher(Session session) => _session = session;
 
@@ -87,6 +92,7 @@ public sealed class DiagnosticsPublisher
                 }
                 _running[uri] = false;
             }
+            await Task.Delay(BurstSpacing).ConfigureAwait(false);
         }
     }
 

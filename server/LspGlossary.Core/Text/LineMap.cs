@@ -44,13 +44,13 @@ public sealed class LineMap
     }
 
     /// <summary>
-    /// The line map of <paramref name="text"/>, which is this map's text with [start, end) replaced by
-    /// <paramref name="inserted"/> characters. Only the lines around the edit are scanned (from the line before
+    /// The line map of a new text (<paramref name="length"/> characters, read through <paramref name="charAt"/>),
+    /// which is this map's text with [start, end) replaced by <paramref name="inserted"/> characters. Only the lines around the edit are scanned (from the line before
     /// it, which a CR and LF joined or split by the edit can change, to the first line break after the
     /// inserted text); the line starts after it are shifted. An edit of a big document costs its own size plus
     /// a copy of the line table, not a scan of the whole text.
     /// </summary>
-    public LineMap WithEdit(string text, int start, int end, int inserted)
+    public LineMap WithEdit(Func<int, char> charAt, int length, int start, int end, int inserted)
     {
         int delta = inserted - (end - start);
         int first = Math.Max(0, LineOf(start) - 1);
@@ -58,12 +58,12 @@ public sealed class LineMap
         var middleStarts = new List<int> { _lineStarts[first] };
         var middleEnds = new List<int>();
         int tail = -1; // the first old line that follows unchanged, shifted by delta
-        for (int i = _lineStarts[first]; i < text.Length; i++)
+        for (int i = _lineStarts[first]; i < length; i++)
         {
-            char c = text[i];
+            char c = charAt(i);
             if (c != '\n' && c != '\r') continue;
             middleEnds.Add(i);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            if (c == '\r' && i + 1 < length && charAt(i + 1) == '\n') i++;
             int next = i + 1;
             if (next > insertedEnd && first + 1 < _lineStarts.Length)
             {
@@ -76,7 +76,7 @@ public sealed class LineMap
             }
             middleStarts.Add(next);
         }
-        if (tail < 0) middleEnds.Add(text.Length);
+        if (tail < 0) middleEnds.Add(length);
         int tailCount = tail < 0 ? 0 : _lineStarts.Length - tail;
         var starts = new int[first + middleStarts.Count + tailCount];
         var ends = new int[starts.Length];
@@ -89,7 +89,7 @@ public sealed class LineMap
             starts[first + middleStarts.Count + k] = _lineStarts[tail + k] + delta;
             ends[first + middleStarts.Count + k] = _lineEnds[tail + k] + delta;
         }
-        return new LineMap(starts, ends, text.Length);
+        return new LineMap(starts, ends, length);
     }
 
     /// <summary>Offset where a line starts. Lines past the end map to the text's length.</summary>

@@ -14,7 +14,7 @@ public sealed class TextSyncEndpoints(Session session)
     {
         var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen").TextDocument;
         session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
-        if (!UpdateGlossaryFile(item.Uri, item.Text)) session.Diagnostics.Schedule(item.Uri);
+        if (!UpdateGlossaryFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
@@ -41,7 +41,8 @@ public sealed class TextSyncEndpoints(Session session)
             }
         }
         session.Documents.Set(document);
-        if (!UpdateGlossaryFile(document.Uri, document.Text)) session.Diagnostics.Schedule(document.Uri);
+        // Text is joined only for a glossary file: an edit of another document never copies its text here.
+        if (!UpdateGlossaryFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
 
     [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
@@ -55,10 +56,10 @@ public sealed class TextSyncEndpoints(Session session)
     /// An open glossary file's text replaces the file on disk for the glossary, so edits take effect as they
     /// are typed. Returns true when the document is a glossary file (its diagnostics are its problems).
     /// </summary>
-    private bool UpdateGlossaryFile(string uri, string? text)
+    private bool UpdateGlossaryFile(string uri, Func<string?> text)
     {
         if (Protocol.Convert.ToPath(uri) is not { } path || !session.Glossary.IsGlossaryFile(path)) return false;
-        session.Glossary.SetOpenDocument(path, text);
+        session.Glossary.SetOpenDocument(path, text());
         session.ReloadGlossary();
         return true;
     }
@@ -71,8 +72,8 @@ public sealed class TextSyncEndpoints(Session session)
         if (session.Documents.Remove(uri))
         {
             session.Analyses.Remove(uri);
-            if (!UpdateGlossaryFile(uri, null)) session.Diagnostics.Clear(uri);
-            if (closed!.Text.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session);
+            if (!UpdateGlossaryFile(uri, () => null)) session.Diagnostics.Clear(uri);
+            if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session);
         }
     });
 }
