@@ -42,7 +42,7 @@ public sealed class FileWalker
             }
             else
             {
-                _errors.Add(new PathError(Display(full), "no such file or directory"));
+                _errors.Add(new PathError(Display(full), IsUndecodable(full) ? NotUtf8 : "no such file or directory"));
             }
         }
         var files = _files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
@@ -85,9 +85,18 @@ public sealed class FileWalker
             }
             foreach (var entry in entries)
             {
+                bool isDirectory = entry is DirectoryInfo;
+                if (IsUndecodable(entry.FullName))
+                {
+                    // Reported when it would have been checked: not ignored, a folder or a file of a known language.
+                    if (!ignores.IsIgnored(entry.FullName, isDirectory) && (isDirectory || Languages.ForPath(entry.FullName) is not null))
+                    {
+                        _errors.Add(new PathError(Display(entry.FullName), NotUtf8));
+                    }
+                    continue;
+                }
                 // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
-                bool isDirectory = entry is DirectoryInfo;
                 if (isDirectory && entry.Name == ".git") continue;
                 if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
                 if (isDirectory)
@@ -108,6 +117,14 @@ public sealed class FileWalker
         if (Languages.ForPath(fullPath) is not { } languageId) return;
         _files.TryAdd(fullPath, new CheckTarget(fullPath, Display(fullPath), languageId));
     }
+
+    private const string NotUtf8 = "the name is not valid UTF-8, so it cannot be opened: skipped";
+
+    /// <summary>
+    /// .NET decodes a file name that is not UTF-8 with U+FFFD; the decoded path then names no file. (A name that
+    /// really holds U+FFFD exists, and is checked.)
+    /// </summary>
+    private static bool IsUndecodable(string path) => path.Contains('\uFFFD') && !Path.Exists(path) && !IsLink(path);
 
     private static bool IsLink(string path)
     {
