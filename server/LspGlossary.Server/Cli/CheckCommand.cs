@@ -23,7 +23,7 @@ public static class CheckCommand
           --glossary-dir DIR         use another bundled glossary folder
           --jobs N                   files checked at once (default: the number of cores)
           --max-file-size SIZE       larger files are not read and are reported as errors; bytes, or with
-                                     K, M or G (KiB, MiB, GiB). Default 16M
+                                     K or M (KiB, MiB); at most 512M. Default 16M
           --no-progress              no progress line on a terminal
         Exit codes: 0 clean, 1 findings, 2 usage or glossary error, or a path that could not be read.
         """;
@@ -59,7 +59,7 @@ public static class CheckCommand
                     i++;
                     break;
                 case "--max-file-size" when i + 1 < args.Length:
-                    if (ParseSize(args[++i]) is not { } size) return UsageError(context, $"--max-file-size '{args[i]}' is not a size such as 16M, 512K or 1048576");
+                    if (ParseSize(args[++i]) is not { } size) return UsageError(context, $"--max-file-size '{args[i]}' is not a size from 1 to 512M, such as 16M, 512K or 1048576");
                     maxFileSize = size;
                     break;
                 case "--no-progress":
@@ -123,13 +123,16 @@ public static class CheckCommand
     /// <summary>Files larger than this are not read (the size is taken before reading).</summary>
     public const long DefaultMaxFileSize = 16L << 20;
 
-    /// <summary>"1048576", "512K", "16M", "1G" (binary multiples); null when it is not a positive size.</summary>
+    /// <summary>The largest --max-file-size: the text of a larger file may not fit in one .NET string.</summary>
+    public const long LargestMaxFileSize = 512L << 20;
+
+    /// <summary>"1048576", "512K", "16M" (binary multiples); null unless it is between 1 byte and 512M.</summary>
     public static long? ParseSize(string text)
     {
         long multiplier = char.ToUpperInvariant(text.Length > 0 ? text[^1] : ' ') switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1 };
         string digits = multiplier == 1 ? text : text[..^1];
         if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) || value <= 0) return null;
-        return value <= (long.MaxValue - 1) / multiplier ? value * multiplier : null;
+        return value <= LargestMaxFileSize / multiplier ? value * multiplier : null;
     }
 
     private static int UsageError(CliContext context, string message) => context.UsageError("check", message, Usage);
