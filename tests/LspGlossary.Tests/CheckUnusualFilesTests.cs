@@ -58,6 +58,18 @@ public sealed class CheckUnusualFilesTests : IDisposable
         Assert.Contains("sub/walked.md: error: is a FIFO", walked.Error);
     }
 
+    [Fact]
+    public void A_gitignore_that_is_a_fifo_or_a_device_link_is_not_used()
+    {
+        Write("a/x.md", "Lora\n");
+        Write("b/y.md", "Lora\n");
+        Shell($"mkfifo '{_root}/a/.gitignore' && ln -s /dev/zero '{_root}/b/.gitignore'");
+        var (code, output, _) = Run();
+        Assert.Equal(1, code);
+        Assert.Contains("a/x.md:1:1:", output);
+        Assert.Contains("b/y.md:1:1:", output);
+    }
+
     [Theory]
     [InlineData("/dev/zero")]
     [InlineData("/dev/urandom")]

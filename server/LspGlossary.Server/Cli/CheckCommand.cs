@@ -129,7 +129,7 @@ public static class CheckCommand
     /// <summary>"1048576", "512K", "16M" (binary multiples); null unless it is between 1 byte and 512M.</summary>
     public static long? ParseSize(string text)
     {
-        long multiplier = char.ToUpperInvariant(text.Length > 0 ? text[^1] : ' ') switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1 };
+        long multiplier = char.ToUpperInvariant(text.Length > 0 ? text[^1] : ' ') switch { 'K' => 1L << 10, 'M' => 1L << 20, _ => 1 };
         string digits = multiplier == 1 ? text : text[..^1];
         if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) || value <= 0) return null;
         return value <= LargestMaxFileSize / multiplier ? value * multiplier : null;

@@ -47,6 +47,21 @@ test('FIFOs named, walked and behind a link: an error each, no hang, the other f
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('.gitignore files that are a FIFO or a link to /dev/zero are not used, and the walk goes on', async () => {
+  const dir = folder('gitignore', { 'a/x.md': LORA, 'b/y.md': LORA });
+  execFileSync('mkfifo', [path.join(dir, 'a', '.gitignore')]);
+  symlinkSync('/dev/zero', path.join(dir, 'b', '.gitignore'));
+  try {
+    const r = await check(dir, [], { timeoutMs: 10_000 });
+    recordRun('FIFO (named, walked, linked)', r);
+    assert.equal(r.timedOut, false);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^a\/x\.md:1:19: /m);
+    assert.match(r.out, /^b\/y\.md:1:19: /m);
+    assert.ok(r.peakKb < 100 * MB, `peak RSS ${r.peakKb} kB`);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('links to /dev/zero, /dev/urandom and /dev/null: an error, nothing read, memory flat', async () => {
   const dir = folder('devices', { 'ok.md': LORA });
   for (const [name, device] of [['zero.md', '/dev/zero'], ['urandom.md', '/dev/urandom'], ['null.md', '/dev/null']]) {
