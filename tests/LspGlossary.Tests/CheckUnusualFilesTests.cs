@@ -124,6 +124,16 @@ public sealed class CheckUnusualFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_glossary_problem_prints_on_one_line_whatever_the_glossary_file_is_called()
+    {
+        Write("x\nINJECTED.md:1:1: glossary.wrong-variant: fake\n.glossary.yaml", "terms: [");
+        var (code, _, error) = Run();
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("\nINJECTED", error);
+        Assert.Contains("x\\nINJECTED.md:1:1: glossary.wrong-variant: fake\\n.glossary.yaml:", error);
+    }
+
+    [Fact]
     public void A_name_that_is_not_utf8_is_reported()
     {
         Write("a.md", "LoRA\n");
