@@ -97,25 +97,59 @@ else
 fi
 step "installed $(basename "$vsix")"
 
-port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-setsid "${cs[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$work/ws" >"$work/code-server.out" 2>&1 &
-server_pid=$!
-deadline=$(( $(date +%s) + 60 ))
-until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
-  if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
-    cat "$work/code-server.out"; echo "code-server did not start"; e2e_summary "$passed" 1
-  fi
-  sleep 0.2 # polling interval for /healthz
-done
-step "code-server listening on port $port"
+# A marker executable: a cloned repository's settings name it; it must never run (it would create $marker).
+marker="$work/marker-ran"
+printf '#!/bin/sh\ntouch "%s"\nexit 1\n' "$marker" >"$work/run-me.sh"
+chmod +x "$work/run-me.sh"
 
-CHROMIUM="$chromium_bin" timeout 420 node tests/e2e/vscode/suite.mjs "http://127.0.0.1:$port" "$work/ws" "$shots" "$work/data/User/settings.json" | tee "$work/suite.txt"
-rc=${PIPESTATUS[0]}
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.txt" | tail -1)
-p=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f1); f=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f3)
-passed=$((passed + p)); failed=$((failed + f))
-if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "the suite exited with $rc"; failed=$((failed + 1)); fi
+# Starts code-server on folder $1 with the extra flags that follow; sets $port and $server_pid.
+start_code_server() {
+  local folder=$1; shift
+  port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  setsid "${cs[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+    --disable-getting-started-override "$@" "$folder" >"$work/code-server.out" 2>&1 &
+  server_pid=$!
+  local deadline=$(( $(date +%s) + 60 ))
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+      cat "$work/code-server.out"; echo "code-server did not start"; e2e_summary "$passed" 1
+    fi
+    sleep 0.2 # polling interval for /healthz
+  done
+  step "code-server listening on port $port ($folder)"
+}
+
+# Runs suite.mjs in mode $1 on folder $2 and adds its counts to $passed and $failed.
+run_suite() {
+  CHROMIUM="$chromium_bin" timeout 420 node tests/e2e/vscode/suite.mjs "http://127.0.0.1:$port" "$2" "$shots" \
+    "$work/data/User/settings.json" "$1" "$work/run-me.sh" "$marker" | tee "$work/suite.txt"
+  local rc=${PIPESTATUS[0]} line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.txt" | tail -1)
+  p=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f1); f=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f3)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "the suite exited with $rc"; failed=$((failed + 1)); fi
+}
+
+# 1. Workspace Trust off (every folder trusted): the feature tour.
+start_code_server "$work/ws" --disable-workspace-trust
+run_suite trusted "$work/ws"
+kill -- "-$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+
+# 2. Workspace Trust on, an untrusted folder (opened in Restricted Mode without a prompt) whose settings name
+# the marker executable and a file outside the folder as a glossary.
+mkdir -p "$work/untrusted/.vscode"
+printf '# Untrusted\n\nWe aligned the model with RLHF.\n\nWe use Lora with ZorbNet.\n' >"$work/untrusted/notes.md"
+printf 'terms:\n  - id: zorbnet\n    term: ZorbNet\n    expansion: Zero-Order Retrieval Backbone\n    definition:\n      en: A made-up term of this workspace.\n' \
+  >"$work/untrusted/team.glossary.yaml"
+printf '{ "lspGlossary.server.path": "%s", "lspGlossary.glossaryFiles": ["/etc/passwd"] }\n' "$work/run-me.sh" >"$work/untrusted/.vscode/settings.json"
+node -e 'const f=process.argv[1], s=JSON.parse(require("fs").readFileSync(f,"utf8"));
+  s["security.workspace.trust.enabled"]=true; s["security.workspace.trust.startupPrompt"]="never";
+  require("fs").writeFileSync(f, JSON.stringify(s, null, 2))' "$work/data/User/settings.json"
+start_code_server "$work/untrusted"
+run_suite restricted "$work/untrusted"
+if [ -e "$marker" ]; then echo "FAIL the marker executable never ran"; failed=$((failed + 1));
+else echo "PASS the marker executable never ran"; passed=$((passed + 1)); fi
+
 if grep -rqs -- "-$(node -p 'require("./package.json").version')/dist/server/lsp-glossary (bundled binary)" "$work/data/logs"; then
   echo "PASS the extension started the server bundled in the VSIX"; passed=$((passed + 1))
 else
