@@ -24,11 +24,13 @@ public sealed class CheckUnusualFilesTests : IDisposable
         return path;
     }
 
-    private (int Code, string Out, string Error) Run(params string[] args)
+    private (int Code, string Out, string Error) Run(params string[] args) => RunIn(_root, args);
+
+    private static (int Code, string Out, string Error) RunIn(string currentDirectory, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, _root, Path.GetDirectoryName(TestSupport.FixturePath("test-glossary.yaml"))!);
+        var context = new CliContext(output, error, currentDirectory, Path.GetDirectoryName(TestSupport.FixturePath("test-glossary.yaml"))!);
         var task = Task.Run(() => CheckCommand.Run(["--no-progress", .. args], context));
         Assert.True(task.Wait(10_000), "check did not finish within 10 s");
         return (task.Result, output.ToString(), error.ToString());
@@ -78,7 +80,30 @@ public sealed class CheckUnusualFilesTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_root, "z.md"), device);
         var (code, _, error) = Run("z.md");
         Assert.Equal(2, code);
-        Assert.Contains("z.md: error: is a character device, not a regular file", error);
+        Assert.Contains($"z.md: error: is a symbolic link to {device}, outside the current folder: not followed", error);
+        // Run from /dev the device is inside the current folder: then its type stops it.
+        var fromRoot = RunIn("/dev", Path.Combine(_root, "z.md"));
+        Assert.Equal(2, fromRoot.Code);
+        Assert.Contains("z.md: error: is a character device, not a regular file", fromRoot.Error);
+    }
+
+    [Fact]
+    public void A_named_link_to_a_file_outside_the_current_folder_is_not_followed_even_for_fix()
+    {
+        string outside = Directory.CreateTempSubdirectory("lsp-glossary-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "secret.md"), "We use Lora.\n");
+            File.CreateSymbolicLink(Path.Combine(_root, "docs.md"), Path.Combine(outside, "secret.md"));
+            File.CreateSymbolicLink(Path.Combine(_root, "folder"), outside);
+            var (code, output, error) = Run("--fix", "docs.md", "folder");
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains("docs.md: error: is a symbolic link to " + Path.Combine(outside, "secret.md") + ", outside the current folder", error);
+            Assert.Contains("folder: error: is a symbolic link to " + outside + ", outside the current folder", error);
+            Assert.Equal("We use Lora.\n", File.ReadAllText(Path.Combine(outside, "secret.md")));
+        }
+        finally { Directory.Delete(outside, recursive: true); }
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed record PathError(string DisplayPath, string Message);
 
 /// <summary>
 /// Turns the command line's paths into the files to check. A file named on the command line is checked
-/// whatever ignore rules say; folders are walked, skipping <c>.git</c>, git-ignored paths (see
+/// whatever ignore rules say (a symbolic link only when its final target is inside the current folder); folders are walked, skipping <c>.git</c>, git-ignored paths (see
 /// <see cref="Gitignore"/>), symbolic links and files of languages we do not check; an argument that is not
 /// an existing path but has wildcards is a glob, walked from its literal leading folders. Files come back
 /// sorted by their shown path, once each.
@@ -26,7 +26,12 @@ public sealed class FileWalker
         foreach (var argument in arguments.Count == 0 ? ["."] : arguments)
         {
             string full = Path.GetFullPath(argument, _currentDirectory);
-            if (Directory.Exists(full))
+            if (LinkTargetOutside(full) is { } target)
+            {
+                // `check $(git ls-files)` names the links a repository holds: none may lead outside the folder.
+                _errors.Add(new PathError(Display(full), $"is a symbolic link to {target}, outside the current folder: not followed"));
+            }
+            else if (Directory.Exists(full))
             {
                 WalkDirectory(full, IgnoreStack.ForWalkRoot(full), glob: null, globRoot: null);
             }
@@ -125,6 +130,20 @@ public sealed class FileWalker
     /// really holds U+FFFD exists, and is checked.)
     /// </summary>
     private static bool IsUndecodable(string path) => path.Contains('\uFFFD') && !Path.Exists(path) && !IsLink(path);
+
+    /// <summary>The final target of a symbolic link <paramref name="path"/> when it is outside the current folder; else null.</summary>
+    private string? LinkTargetOutside(string path)
+    {
+        if (!IsLink(path)) return null;
+        try
+        {
+            string target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+            string relative = Path.GetRelativePath(_currentDirectory, target);
+            bool inside = relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+            return inside ? null : target;
+        }
+        catch (IOException) { return null; } // a loop of links: reading it reports the loop
+    }
 
     private static bool IsLink(string path)
     {

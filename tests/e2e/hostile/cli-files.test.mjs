@@ -70,12 +70,17 @@ test('links to /dev/zero, /dev/urandom and /dev/null: an error, nothing read, me
   try {
     for (const name of ['zero.md', 'urandom.md', 'null.md']) {
       for (const fix of [[], ['--fix']]) {
-        const r = await check(dir, [...fix, name, 'ok.md'], { timeoutMs: 10_000 });
-        recordRun('device behind a symbolic link', r);
-        assert.equal(r.timedOut, false);
-        assert.equal(r.code, 2, r.err);
-        assert.match(r.err, new RegExp(`${name}: error: is a character device, not a regular file`));
-        assert.ok(r.peakKb < 100 * MB, `peak RSS ${r.peakKb} kB`);
+        // From the folder the link leads outside it: not followed. From /dev the device is inside: its type stops it.
+        const outside = await check(dir, [...fix, name, 'ok.md'], { timeoutMs: 10_000 });
+        const inside = await check('/dev', [...fix, path.join(dir, name)], { timeoutMs: 10_000 });
+        for (const r of [outside, inside]) {
+          recordRun('device behind a symbolic link', r);
+          assert.equal(r.timedOut, false);
+          assert.equal(r.code, 2, r.err);
+          assert.ok(r.peakKb < 100 * MB, `peak RSS ${r.peakKb} kB`);
+        }
+        assert.match(outside.err, new RegExp(`${name}: error: is a symbolic link to /dev/\\w+, outside the current folder: not followed`));
+        assert.match(inside.err, new RegExp(`${name}: error: is a character device, not a regular file`));
       }
     }
     assert.equal(readFileSync(path.join(dir, 'ok.md'), 'utf8'), FIXED);
@@ -251,6 +256,24 @@ test('--fix refuses a file with a hard link outside the checked tree, and says s
     assert.match(r.err, /a\.md: error: has 2 hard links and was not rewritten \(replacing it would split them\)/);
     assert.equal(damaged, 0);
     assert.equal(statSync(inside).ino, statSync(outside).ino);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('a named symbolic link to a file or folder outside the current folder is not followed, not even by --fix', async () => {
+  const dir = folder('symlink-out', { 'tree/ok.md': FIXED, 'outside/secret.md': LORA, 'outside/deep/more.md': LORA });
+  symlinkSync(path.join(dir, 'outside', 'secret.md'), path.join(dir, 'tree', 'docs.md'));
+  symlinkSync('../outside', path.join(dir, 'tree', 'folder'));
+  try {
+    for (const args of [['docs.md', 'folder'], ['--fix', 'docs.md', 'folder'], ['--dry-run', 'docs.md', 'folder']]) {
+      const r = await check(path.join(dir, 'tree'), args);
+      const damaged = readFileSync(path.join(dir, 'outside', 'secret.md'), 'utf8') !== LORA ? 1 : 0;
+      recordRun('--fix: owner, links, long names', r, damaged);
+      assert.equal(r.code, 2, r.err);
+      assert.equal(r.out, '', 'nothing of the outside files is shown');
+      assert.match(r.err, /docs\.md: error: is a symbolic link to .*outside\/secret\.md, outside the current folder: not followed/);
+      assert.match(r.err, /folder: error: is a symbolic link to .*outside, outside the current folder: not followed/);
+      assert.equal(damaged, 0);
+    }
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
