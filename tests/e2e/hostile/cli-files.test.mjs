@@ -9,6 +9,7 @@ import {
   appendFileSync, chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync,
   symlinkSync, truncateSync, utimesSync, writeFileSync,
 } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { check, processState, record, recordRun, scratch, start, until } from './support.mjs';
 
@@ -35,7 +36,7 @@ test('FIFOs named, walked and behind a link: an error each, no hang, the other f
   try {
     for (const args of [['named.md', 'a.md'], [], ['link-to-fifo.md'], ['--fix', 'named.md']]) {
       const r = await check(dir, args, { timeoutMs: 10_000 });
-      recordRun('FIFO (named, walked, linked)', r);
+      recordRun('FIFO, socket, .gitignore FIFO', r);
       assert.equal(r.timedOut, false, `check ${args.join(' ')} hung`);
       assert.equal(r.code, 2, r.err);
       assert.match(r.err, /: error: is a FIFO \(named pipe\), not a regular file/);
@@ -47,13 +48,28 @@ test('FIFOs named, walked and behind a link: an error each, no hang, the other f
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('a Unix socket named .md, named and walked: an error, no hang', async () => {
+  const dir = folder('socket', { 'a.md': LORA });
+  const server = net.createServer().listen(path.join(dir, 'sock.md'));
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    for (const args of [['sock.md'], []]) {
+      const r = await check(dir, args, { timeoutMs: 10_000 });
+      recordRun('FIFO, socket, .gitignore FIFO', r);
+      assert.equal(r.timedOut, false);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /sock\.md: error: is a socket, not a regular file/);
+    }
+  } finally { server.close(); rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('.gitignore files that are a FIFO or a link to /dev/zero are not used, and the walk goes on', async () => {
   const dir = folder('gitignore', { 'a/x.md': LORA, 'b/y.md': LORA });
   execFileSync('mkfifo', [path.join(dir, 'a', '.gitignore')]);
   symlinkSync('/dev/zero', path.join(dir, 'b', '.gitignore'));
   try {
     const r = await check(dir, [], { timeoutMs: 10_000 });
-    recordRun('FIFO (named, walked, linked)', r);
+    recordRun('FIFO, socket, .gitignore FIFO', r);
     assert.equal(r.timedOut, false);
     assert.equal(r.code, 1, r.err);
     assert.match(r.out, /^a\/x\.md:1:19: /m);
