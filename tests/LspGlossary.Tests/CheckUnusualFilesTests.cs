@@ -134,6 +134,15 @@ public sealed class CheckUnusualFilesTests : IDisposable
     [InlineData("99999999999999999G", null)]
     public void Sizes_parse_with_binary_suffixes(string text, long? expected) => Assert.Equal(expected, CheckCommand.ParseSize(text));
 
+    [Theory]
+    [InlineData("docs/术语 表.md", "docs/术语 表.md")]
+    [InlineData("qwen3.5\\3.6/a.md", "qwen3.5\\3.6/a.md")]
+    [InlineData("a\nb\rc\td.md", "a\\nb\\rc\\td.md")]
+    [InlineData("\u001b[2J\u007f\u0085.md", "\\x1b[2J\\x7f\\x85.md")]
+    [InlineData("rtl\u202edm.txt\u2028\u2066.md", "rtl\\u202edm.txt\\u2028\\u2066.md")]
+    public void Printable_paths_escape_control_separator_and_bidi_characters_only(string path, string printed) =>
+        Assert.Equal(printed, PrintablePath.Escape(path));
+
     [Fact]
     public void Control_characters_in_printed_paths_are_escaped()
     {
