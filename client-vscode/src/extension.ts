@@ -36,8 +36,9 @@ export async function deactivate(): Promise<void> {
 }
 
 async function start(context: vscode.ExtensionContext, languages: string[]): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const server = locateServer(vscode.workspace.getConfiguration().get<string>(settingName), context.extensionPath, folder);
+  // A machine-scoped setting: VS Code returns the user's (machine's) value only, whatever a workspace sets.
+  const server = locateServer(vscode.workspace.getConfiguration().get<string>(settingName), context.extensionPath);
+  void reportIgnoredWorkspaceServerPath();
   if (!server.ok) {
     output.error(`Could not start the language server. ${server.message}\nChecked, in order:\n  ${server.checked.join('\n  ')}`);
     status.stopped('no language server found');
@@ -70,6 +71,22 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
     output.error(`The language server failed to start: ${String(error)}`);
     void vscode.window.showErrorMessage('LSP Glossary: the language server failed to start.', 'Show Output')
       .then((choice) => { if (choice) output.show(true); });
+  }
+}
+
+/**
+ * VS Code drops a machine-scoped setting from workspace settings without a word; say so in the output channel,
+ * so that whoever set it there learns why it has no effect. (A look at the files' text: nothing is run.)
+ */
+async function reportIgnoredWorkspaceServerPath(): Promise<void> {
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
+  for (const file of files) {
+    const text = await vscode.workspace.fs.readFile(file).then((bytes) => Buffer.from(bytes).toString('utf8'), () => '');
+    if (text.includes(`"${settingName}"`)) {
+      output.warn(`${file.fsPath} sets "${settingName}"; it is ignored: only user settings choose the server executable ` +
+        '(a workspace must not choose what the extension runs).');
+    }
   }
 }
 

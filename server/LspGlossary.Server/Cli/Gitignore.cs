@@ -1,3 +1,5 @@
+using LspGlossary.Server.Files;
+
 namespace LspGlossary.Server.Cli;
 
 /// <summary>
@@ -46,21 +48,18 @@ public sealed class Gitignore
         return new Gitignore(directory, rules);
     }
 
+    /// <summary>A larger ignore file is not used.</summary>
+    public const long MaxFileSize = 1 << 20;
+
     /// <summary>
     /// Reads the rules for a folder from <paramref name="path"/> (by default the folder's <c>.gitignore</c>);
-    /// null when there is no such file or it cannot be read.
+    /// null when there is no such file, or it cannot be read, is not a regular file (a FIFO, a link to
+    /// <c>/dev/zero</c>) or is larger than <see cref="MaxFileSize"/>.
     /// </summary>
     public static Gitignore? Load(string directory, string? path = null)
     {
-        path ??= Path.Combine(directory, ".gitignore");
-        try
-        {
-            return File.Exists(path) ? Parse(directory, File.ReadAllText(path)) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var read = RegularFile.Read(path ?? Path.Combine(directory, ".gitignore"), MaxFileSize);
+        return read.IsOk ? Parse(directory, System.Text.Encoding.UTF8.GetString(read.Bytes).TrimStart('\uFEFF')) : null;
     }
 
     /// <summary>

@@ -41,7 +41,8 @@ public sealed class GlossaryOptions
             ExtraFiles = ExtraFiles,
         };
         var result = store.Reload();
-        foreach (var problem in result.Problems) context.Error.WriteLine(problem);
+        // One line each, whatever the glossary file is called: control characters in the text are escaped.
+        foreach (var problem in result.Problems) context.Error.WriteLine(PrintablePath.Escape(problem.ToString()));
         if (result.ErrorCount > 0)
         {
             context.Error.WriteLine($"lsp-glossary: the glossary has {result.ErrorCount} error(s); nothing was checked.");

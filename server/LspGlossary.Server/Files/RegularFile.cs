@@ -37,6 +37,7 @@ public static class RegularFile
 {
     public static RegularFileRead Read(string path, long maxBytes)
     {
+        maxBytes = Math.Clamp(maxBytes, 0, Array.MaxLength - 1); // the bytes are held in one array
         try
         {
             return OperatingSystem.IsLinux() ? ReadOnLinux(path, maxBytes) : ReadPortably(path, maxBytes);

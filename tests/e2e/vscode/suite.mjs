@@ -1,7 +1,10 @@
 // The extension in a real VS Code: code-server (started by run-vscode.sh with the VSIX installed) driven by
 // headless Chromium through playwright-core. Every state is polled for; nothing sleeps a fixed time.
 //
-// usage: node suite.mjs URL WORKSPACE SHOTS_DIR USER_SETTINGS_JSON
+// usage: node suite.mjs URL WORKSPACE SHOTS_DIR USER_SETTINGS_JSON trusted|restricted MARKER_SCRIPT MARKER_FILE
+// MARKER_SCRIPT is an executable that would create MARKER_FILE: workspace settings name it, and it must never run.
+// "trusted": Workspace Trust off (every folder trusted), the full feature tour. "restricted": WORKSPACE is an
+// untrusted folder (Workspace Trust on) whose .vscode/settings.json names MARKER_SCRIPT: Restricted Mode.
 // Prints "PASS name" / "FAIL name: why" per check and ends with "N passed, N failed" (exit 1 on a failure).
 // Screenshots of every step go to SHOTS_DIR; hover-readme.png is the cropped hover shown in the README.
 import { createRequire } from 'node:module';
@@ -11,9 +14,11 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
-const [url, workspace, shots, userSettings] = process.argv.slice(2);
+const [url, workspace, shots, userSettings, mode, markerScript, markerFile] = process.argv.slice(2);
 const initialSettings = JSON.parse(fs.readFileSync(userSettings, 'utf8'));
 const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
+// Machine-scoped settings (lspGlossary.server.path) of a remote window, which code-server's windows are.
+const machineSettings = path.join(path.dirname(path.dirname(userSettings)), 'Machine', 'settings.json');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -148,6 +153,14 @@ async function setUserSettings(extra, back) {
   await openFile(back);
 }
 
+/** On a new last line of the active editor, types "We tried QL" until the suggest widget offers QLoRA. */
+async function suggestQLoRA() {
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('We tried QL');
+  await pressUntilVisible('Control+Space', page.locator('.suggest-widget .monaco-list-row', { hasText: 'QLoRA' }).first(), 'QLoRA in the suggest widget');
+}
+
 const squiggles = (kind) => page.locator(`.editor-group-container.active .squiggly-${kind}`).count();
 
 /** Runs a command from the command palette by its title. */
@@ -159,6 +172,162 @@ async function runCommand(title) {
   await input.fill(`>${title}`);
   await visible(page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }), `${title} focused in the palette`);
   await page.keyboard.press('Enter');
+}
+
+/** Workspace Trust off: hover, problems, quick fix, completion, settings, Fix All, the server's location. */
+async function trustedChecks() {
+  await check('Markdown: hover over RLHF shows its definition', async () => {
+    await openFile('notes.md');
+    const { box, hover: shown } = await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    const text = await shown.innerText();
+    if (!/人类反馈强化学习/.test(text)) throw new Error(`the hover lacks the Chinese name: ${JSON.stringify(text)}`);
+    await shot('1-hover-markdown');
+    // The README's screenshot: from the editor's left edge, the line above the hovered one down to the hover.
+    const h = await shown.boundingBox();
+    const e = await editor().boundingBox();
+    const x = Math.max(0, Math.min(e.x, h.x));
+    const y = Math.max(0, Math.min(box.y - box.height * 2, h.y) - 8);
+    const right = Math.min(1280, Math.max(box.x + box.width, h.x + h.width) + 24);
+    const bottom = Math.min(800, Math.max(box.y + box.height, h.y + h.height) + 16);
+    await shot('hover-readme', { x, y, width: right - x, height: bottom - y });
+  });
+
+  await check('the status bar shows the glossary while a Markdown file is active', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first(); // from the server's lspGlossary/status
+    await item.waitFor({ timeout: 15_000 });
+    log(`status bar: ${JSON.stringify((await item.innerText()).trim())}`);
+  });
+
+  await check('Markdown: the Problems panel lists the wrong spelling Lora', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand('Focus on Problems View');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "'Lora' is not the glossary's spelling" }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await shot('2-problems-panel');
+  });
+
+  await check('Markdown: the quick fix turns Lora into LoRA', async () => {
+    await editor().click({ position: { x: 5, y: 5 } }).catch(() => {}); // focus back on the editor
+    const box = await wordBox('Lora');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: "Change 'Lora' to 'LoRA'" }).first();
+    await pressUntilVisible('Control+.', action, 'the quick fix menu');
+    await shot('3-quick-fix-menu');
+    await action.click();
+    await poll('LoRA in the editor', async () => {
+      const text = await editorText();
+      return /使用LoRA微调/.test(text) && !/\bLora\b/.test(text);
+    });
+    await shot('4-quick-fix-applied');
+  });
+
+  await check('Markdown: typing QL offers QLoRA in the suggest widget', async () => {
+    await suggestQLoRA();
+    await shot('5-completion');
+    await page.keyboard.press('Enter');
+    await poll('QLoRA inserted', async () => /We tried QLoRA/.test(await editorText()));
+  });
+
+  await check('Python: hover over a term in a # comment', async () => {
+    await openFile('train.py');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    await shot('6-hover-python');
+  });
+
+  await check('a settings change reaches the server without a restart (severity: error)', async () => {
+    await openFile('fix-all.md');
+    await wordBox('Qlora');
+    await poll('two warnings on fix-all.md', async () => (await squiggles('warning')) >= 2);
+    await setUserSettings({ 'lspGlossary.diagnostics.severity': 'error' }, 'fix-all.md');
+    await poll('two errors on fix-all.md', async () => (await squiggles('error')) >= 2 && (await squiggles('warning')) === 0);
+    await shot('7-severity-error');
+    await setUserSettings({}, 'fix-all.md');
+    await poll('warnings again', async () => (await squiggles('warning')) >= 2);
+  });
+
+  await check('the Fix All command fixes every spelling in the file', async () => {
+    await runCommand('LSP Glossary: Fix All Glossary Spellings in File');
+    await poll('every spelling fixed', async () => {
+      const text = await editorText();
+      return /QLoRA/.test(text) && /MoE/.test(text) && !/Qlora|MOE/.test(text);
+    });
+    await shot('8-fix-all');
+  });
+
+  await check('a workspace cannot choose the server: its server.path is ignored, the output says so', async () => {
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(workspaceSettings, JSON.stringify({ 'lspGlossary.server.path': markerScript }));
+    await runCommand('LSP Glossary: Restart Server');
+    await runCommand('LSP Glossary: Show Output');
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'it is ignored' }).first().waitFor({ timeout: 30_000 });
+    await shot('9-workspace-server-path-ignored');
+    await openFile('notes.md');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    if (fs.existsSync(markerFile)) throw new Error('the executable named by the workspace settings ran');
+    fs.writeFileSync(workspaceSettings, '{}');
+  });
+
+  await check('a missing server: an error notification whose button opens the output channel', async () => {
+    // A machine-scoped setting: in code-server (a remote window) it is read from the Machine settings.
+    fs.mkdirSync(path.dirname(machineSettings), { recursive: true });
+    fs.writeFileSync(machineSettings, JSON.stringify({ 'lspGlossary.server.path': '/nonexistent/lsp-glossary' }));
+    const toast = page.locator('.notification-toast', { hasText: 'which is not an executable file' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    await shot('9-missing-server');
+    await toast.getByRole('button', { name: 'Show Output' }).click();
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Checked, in order' }).first().waitFor({ timeout: 15_000 });
+    await shot('10-output-channel');
+  });
+
+  await check('clearing the setting restarts the bundled server: hover works again', async () => {
+    fs.writeFileSync(machineSettings, '{}');
+    await openFile('notes.md');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+  });
+}
+
+/** An untrusted folder in Restricted Mode: the bundled server with bundled and workspace glossaries; the marker never runs. */
+async function restrictedChecks() {
+  await check('the folder is open in Restricted Mode', async () => {
+    await visible(page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first(), 'the Restricted Mode status bar item');
+  });
+
+  await check('Restricted Mode: hover over RLHF (bundled glossary)', async () => {
+    await openFile('notes.md');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    await shot('restricted-1-hover');
+  });
+
+  await check('Restricted Mode: hover over a term of the workspace glossary', async () => {
+    await hover('ZorbNet', 'Zero-Order Retrieval Backbone');
+    await shot('restricted-2-hover-workspace-term');
+  });
+
+  await check('Restricted Mode: the Problems panel lists the wrong spelling Lora', async () => {
+    await runCommand('Focus on Problems View');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'Lora' is not the glossary's spelling" }).first().waitFor({ timeout: 30_000 });
+    await shot('restricted-3-problems');
+  });
+
+  await check('Restricted Mode: typing QL offers QLoRA', async () => {
+    await openFile('notes.md');
+    await suggestQLoRA();
+    await page.keyboard.press('Escape');
+    await shot('restricted-4-completion');
+  });
+
+  await check('Restricted Mode: the output channel says the workspace server.path is ignored', async () => {
+    await runCommand('LSP Glossary: Show Output');
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'it is ignored' }).first().waitFor({ timeout: 30_000 });
+    await shot('restricted-5-output');
+  });
+
+  await check('the executable named by the untrusted folder never ran', async () => {
+    await runCommand('LSP Glossary: Restart Server');
+    await openFile('notes.md');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    if (fs.existsSync(markerFile)) throw new Error(`${markerFile} exists: ${markerScript} ran`);
+  });
 }
 
 async function main() {
@@ -180,105 +349,8 @@ async function main() {
       log('workbench ready');
     });
 
-    await check('Markdown: hover over RLHF shows its definition', async () => {
-      await openFile('notes.md');
-      const { box, hover: shown } = await hover('RLHF', 'Reinforcement Learning from Human Feedback');
-      const text = await shown.innerText();
-      if (!/人类反馈强化学习/.test(text)) throw new Error(`the hover lacks the Chinese name: ${JSON.stringify(text)}`);
-      await shot('1-hover-markdown');
-      // The README's screenshot: from the editor's left edge, the line above the hovered one down to the hover.
-      const h = await shown.boundingBox();
-      const e = await editor().boundingBox();
-      const x = Math.max(0, Math.min(e.x, h.x));
-      const y = Math.max(0, Math.min(box.y - box.height * 2, h.y) - 8);
-      const right = Math.min(1280, Math.max(box.x + box.width, h.x + h.width) + 24);
-      const bottom = Math.min(800, Math.max(box.y + box.height, h.y + h.height) + 16);
-      await shot('hover-readme', { x, y, width: right - x, height: bottom - y });
-    });
-
-    await check('the status bar shows the glossary while a Markdown file is active', async () => {
-      const item = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first(); // from the server's lspGlossary/status
-      await item.waitFor({ timeout: 15_000 });
-      log(`status bar: ${JSON.stringify((await item.innerText()).trim())}`);
-    });
-
-    await check('Markdown: the Problems panel lists the wrong spelling Lora', async () => {
-      await page.keyboard.press('Escape');
-      await runCommand('Focus on Problems View');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "'Lora' is not the glossary's spelling" }).first();
-      await row.waitFor({ timeout: 30_000 });
-      await shot('2-problems-panel');
-    });
-
-    await check('Markdown: the quick fix turns Lora into LoRA', async () => {
-      await editor().click({ position: { x: 5, y: 5 } }).catch(() => {}); // focus back on the editor
-      const box = await wordBox('Lora');
-      await page.mouse.click(box.x + 2, box.y + box.height / 2);
-      const action = page.locator('.action-widget .monaco-list-row', { hasText: "Change 'Lora' to 'LoRA'" }).first();
-      await pressUntilVisible('Control+.', action, 'the quick fix menu');
-      await shot('3-quick-fix-menu');
-      await action.click();
-      await poll('LoRA in the editor', async () => {
-        const text = await editorText();
-        return /使用LoRA微调/.test(text) && !/\bLora\b/.test(text);
-      });
-      await shot('4-quick-fix-applied');
-    });
-
-    await check('Markdown: typing QL offers QLoRA in the suggest widget', async () => {
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('We tried QL');
-      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'QLoRA' }).first();
-      await pressUntilVisible('Control+Space', row, 'QLoRA in the suggest widget');
-      await shot('5-completion');
-      await page.keyboard.press('Enter');
-      await poll('QLoRA inserted', async () => /We tried QLoRA/.test(await editorText()));
-    });
-
-    await check('Python: hover over a term in a # comment', async () => {
-      await openFile('train.py');
-      await hover('RLHF', 'Reinforcement Learning from Human Feedback');
-      await shot('6-hover-python');
-    });
-
-    await check('a settings change reaches the server without a restart (severity: error)', async () => {
-      await openFile('fix-all.md');
-      await wordBox('Qlora');
-      await poll('two warnings on fix-all.md', async () => (await squiggles('warning')) >= 2);
-      await setUserSettings({ 'lspGlossary.diagnostics.severity': 'error' }, 'fix-all.md');
-      await poll('two errors on fix-all.md', async () => (await squiggles('error')) >= 2 && (await squiggles('warning')) === 0);
-      await shot('7-severity-error');
-      await setUserSettings({}, 'fix-all.md');
-      await poll('warnings again', async () => (await squiggles('warning')) >= 2);
-    });
-
-    await check('the Fix All command fixes every spelling in the file', async () => {
-      await runCommand('LSP Glossary: Fix All Glossary Spellings in File');
-      await poll('every spelling fixed', async () => {
-        const text = await editorText();
-        return /QLoRA/.test(text) && /MoE/.test(text) && !/Qlora|MOE/.test(text);
-      });
-      await shot('8-fix-all');
-    });
-
-    await check('a missing server: an error notification whose button opens the output channel', async () => {
-      // A machine(-overridable) setting: in code-server it applies from workspace (or remote) settings, not user settings.
-      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      fs.writeFileSync(workspaceSettings, JSON.stringify({ 'lspGlossary.server.path': '/nonexistent/lsp-glossary' }));
-      const toast = page.locator('.notification-toast', { hasText: 'which is not an executable file' }).first();
-      await toast.waitFor({ timeout: 30_000 });
-      await shot('9-missing-server');
-      await toast.getByRole('button', { name: 'Show Output' }).click();
-      await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Checked, in order' }).first().waitFor({ timeout: 15_000 });
-      await shot('10-output-channel');
-    });
-
-    await check('clearing the setting restarts the bundled server: hover works again', async () => {
-      fs.writeFileSync(workspaceSettings, '{}');
-      await openFile('notes.md');
-      await hover('RLHF', 'Reinforcement Learning from Human Feedback');
-    });
+    if (mode === 'restricted') await restrictedChecks();
+    else await trustedChecks();
   } finally {
     await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });

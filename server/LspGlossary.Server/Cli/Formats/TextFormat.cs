@@ -13,6 +13,7 @@ public sealed class TextFormat(bool colour) : IReportFormat
         foreach (var report in run.Reports)
         {
             if (report.RemainingCount == 0) continue;
+            string path = PrintablePath.Escape(report.Target.DisplayPath);
             foreach (var finding in report.Findings)
             {
                 var d = finding.Diagnostic;
@@ -20,11 +21,11 @@ public sealed class TextFormat(bool colour) : IReportFormat
                 string severityColour = d.Severity == Core.Features.Severity.Error ? Red : Yellow;
                 if (colour)
                 {
-                    output.WriteLine($"{Bold}{report.Target.DisplayPath}{Reset}{Dim}:{finding.Line}:{finding.Column}:{Reset} {severityColour}{code}{Reset}: {d.Message}");
+                    output.WriteLine($"{Bold}{path}{Reset}{Dim}:{finding.Line}:{finding.Column}:{Reset} {severityColour}{code}{Reset}: {d.Message}");
                 }
                 else
                 {
-                    output.WriteLine($"{report.Target.DisplayPath}:{finding.Line}:{finding.Column}: {code}: {d.Message}");
+                    output.WriteLine($"{path}:{finding.Line}:{finding.Column}: {code}: {d.Message}");
                 }
             }
         }
