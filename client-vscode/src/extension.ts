@@ -1,5 +1,6 @@
 // The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a status bar
 // item and three commands. All language logic lives in the server.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { locateServer, settingName } from './server';
@@ -27,6 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lspGlossary.fixAll', fixAll),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(settingName)) void restart(context, languages);
+      else if (e.affectsConfiguration('lspGlossary')) {
+        void client?.sendNotification('workspace/didChangeConfiguration', { settings: { lspGlossary: settingsForServer() } });
+      }
     }));
   await start(context, languages);
 }
@@ -52,10 +56,17 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
     synchronize: {
-      configurationSection: 'lspGlossary', // pushed on start and on every change; the server also pulls it
+      // Settings are sent by this extension (settingsForServer), on start, on every change and when pulled.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.glossary.yaml'),
     },
-    initializationOptions: { lspGlossary: vscode.workspace.getConfiguration('lspGlossary') },
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => params.items.some((item) => item.section === 'lspGlossary')
+          ? params.items.map((item) => (item.section === 'lspGlossary' ? settingsForServer() : null))
+          : next(params, token),
+      },
+    },
+    initializationOptions: { lspGlossary: settingsForServer() },
     outputChannel: output,
   };
   const serverOptions = { command: server.command, transport: TransportKind.stdio };
@@ -72,6 +83,29 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
     void vscode.window.showErrorMessage('LSP Glossary: the language server failed to start.', 'Show Output')
       .then((choice) => { if (choice) output.show(true); });
   }
+}
+
+/**
+ * The lspGlossary settings as the server gets them. A glossary file named in workspace settings (which a cloned
+ * repository controls) is read only when it lies inside a workspace folder; outside files come from user
+ * settings only, so a repository cannot make the server read, and show problems of, a file elsewhere.
+ */
+function settingsForServer(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('lspGlossary');
+  const settings = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  const inspected = config.inspect<string[]>('glossaryFiles');
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const inside = (file: string) => folders.some((folder) => {
+    const relative = path.relative(folder, path.resolve(folders[0], file));
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
+  const fromWorkspace = [...(inspected?.workspaceValue ?? []), ...(inspected?.workspaceFolderValue ?? [])];
+  for (const file of fromWorkspace.filter((f) => !inside(f))) {
+    output.warn(`Workspace settings name the glossary file "${file}", outside every workspace folder; it is not read ` +
+      '(glossary files outside the workspace are read only from user settings).');
+  }
+  settings.glossaryFiles = [...(inspected?.globalValue ?? []), ...fromWorkspace.filter(inside)];
+  return settings;
 }
 
 /**

@@ -191,11 +191,17 @@ public class WorkspaceGlossaryTests : IDisposable
             File.WriteAllText(secrets, "AWS_SECRET_ACCESS_KEY: hunter2-very-secret\n");
             string inside = Path.Combine(_workspace, "inside.yaml");
             File.WriteAllText(inside, "API_TOKEN: hunter3-secret-value\n");
+            // A link inside the workspace to a file outside it counts as outside.
+            string link = Path.Combine(_workspace, "link.yaml");
+            File.CreateSymbolicLink(link, secrets);
             await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
             await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
             {
-                ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["glossaryFiles"] = new JsonArray(secrets, inside) } },
+                ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["glossaryFiles"] = new JsonArray(secrets, inside, link) } },
             });
+            var linked = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == new Uri(link).AbsoluteUri);
+            Assert.DoesNotContain("AWS_SECRET", linked.ToJsonString());
+            Assert.NotEmpty(linked["diagnostics"]!.AsArray());
             var outsideProblems = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == new Uri(secrets).AbsoluteUri);
             string text = outsideProblems.ToJsonString();
             Assert.DoesNotContain("hunter2", text);

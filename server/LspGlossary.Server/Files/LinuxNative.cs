@@ -5,7 +5,7 @@ namespace LspGlossary.Server.Files;
 /// <summary>
 /// The few Linux system calls .NET does not expose: open with O_NONBLOCK (a FIFO without a writer would block
 /// open(2) otherwise), statx (the file type, owner, group and link count; its layout is the same on every
-/// architecture), fchown, and raise (the test hook of <c>check --fix</c>).
+/// architecture), fchown, realpath, and raise (the test hook of <c>check --fix</c>).
 /// </summary>
 internal static partial class LinuxNative
 {
@@ -60,6 +60,12 @@ internal static partial class LinuxNative
 
     [LibraryImport("libc", EntryPoint = "fchown", SetLastError = true)]
     public static partial int Fchown(nint fd, uint uid, uint gid);
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint RealPath(string path, nint resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    public static partial void Free(nint pointer);
 
     [LibraryImport("libc", EntryPoint = "raise")]
     public static partial int Raise(int signal);

@@ -64,6 +64,28 @@ public static class RegularFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
+    /// <summary>
+    /// The absolute path with every symbolic link and "." or ".." resolved (realpath(3) on Linux; elsewhere the
+    /// full path with its last link resolved). Null when the file does not exist.
+    /// </summary>
+    public static string? CanonicalPath(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            nint resolved = RealPath(path, 0);
+            if (resolved == 0) return null;
+            try { return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(resolved); }
+            finally { Free(resolved); }
+        }
+        try
+        {
+            var info = new FileInfo(Path.GetFullPath(path));
+            if (info.LinkTarget is not null) return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            return info.Exists || Directory.Exists(info.FullName) ? info.FullName : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return null; }
+    }
+
     /// <summary>"1.5 GiB", "16 MiB", "812 bytes".</summary>
     public static string FormatSize(long bytes) => bytes switch
     {

@@ -128,11 +128,16 @@ public sealed class GlossaryStore
     }
 
     /// <summary>
-    /// True for a path inside one of the workspace folders. A glossary file elsewhere (named in the settings)
-    /// may be anything, a secrets file among them, so its problems are reported without quoting it.
+    /// True for a file inside one of the workspace folders, judged on the paths with their links resolved (a
+    /// link in the workspace to a file elsewhere is elsewhere). A glossary file elsewhere (named in the
+    /// settings) may be anything, a secrets file among them, so its problems are reported without quoting it.
     /// </summary>
-    public bool IsInWorkspace(string path) =>
-        WorkspaceFolders.Any(folder => path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    public bool IsInWorkspace(string path)
+    {
+        if (RegularFile.CanonicalPath(path) is not { } file) return false;
+        return WorkspaceFolders.Any(folder => RegularFile.CanonicalPath(folder) is { } root
+            && file.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    }
 
     private GlossaryProblem Redacted(GlossaryProblem problem, HashSet<string> bundled)
     {
