@@ -54,7 +54,8 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
       configurationSection: 'lspGlossary', // pushed on start and on every change; the server also pulls it
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.glossary.yaml'),
     },
-    initializationOptions: { lspGlossary: vscode.workspace.getConfiguration('lspGlossary') },
+    // statusNotification: the server sends lspGlossary/status (the status bar) only to clients that ask for it.
+    initializationOptions: { lspGlossary: vscode.workspace.getConfiguration('lspGlossary'), statusNotification: true },
     outputChannel: output,
   };
   const serverOptions = { command: server.command, transport: TransportKind.stdio };

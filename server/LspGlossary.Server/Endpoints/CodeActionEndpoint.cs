@@ -28,6 +28,8 @@ public sealed class CodeActionEndpoint(Session session)
             var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only, canDefer);
             if (!client.CodeActionLiterals)
             {
+                // A Command makes its edit through workspace/applyEdit: without it, there is nothing to offer.
+                if (!client.ApplyEdit) return Json.Write(new List<Command>(), LspJsonContext.Default.ListCommand);
                 var commands = actions.Select(a => ToCommand(a, uri, analysis.Document.Version, lines)).ToList();
                 return Json.Write(commands, LspJsonContext.Default.ListCommand);
             }
