@@ -245,24 +245,39 @@ public class ClientCapabilityTests
     [Fact]
     public async Task Nothing_is_sent_after_shutdown_is_answered()
     {
-        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+        // The client holds back its answer to workspace/configuration until shutdown was answered; the answer changes the
+        // severity, which would republish the open document's diagnostics. None of it may reach the client.
+        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = _ => null };
+        client.Unanswered.Add("workspace/configuration");
         await using (client)
         {
             await client.RequestAsync("initialize", new JsonObject { ["capabilities"] = Caps("""{"workspace":{"configuration":true}}""") });
             await client.NotifyAsync("initialized", new JsonObject());
-            // Documents whose diagnostics are still being computed when shutdown arrives.
-            for (int i = 0; i < 20; i++) await client.OpenAsync($"file:///d{i}.md", string.Concat(Enumerable.Repeat("Lora and Moe.\n", 2000)));
+            await client.OpenAsync(Uri, "Lora");
+            await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p["diagnostics"]!.AsArray().Count == 1);
+            await client.WaitForNotificationAsync("workspace/configuration", _ => true);
+            JsonNode pullId;
+            lock (client.Received) pullId = client.Received.Last(m => (string?)m["method"] == "workspace/configuration")["id"]!.DeepClone();
+
             var shutdown = await client.RequestAsync("shutdown", null);
             int answered;
             lock (client.Received) answered = client.Received.IndexOf(shutdown);
-            await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = null }); // would pull settings
+            await client.SendRawAsync(new JsonObject
+            {
+                ["jsonrpc"] = "2.0", ["id"] = pullId, ["result"] = new JsonArray(JsonNode.Parse("""{"diagnostics":{"severity":"error"}}""")),
+            }.ToJsonString());
+
+            // Absence can only be checked within a bound: 2 s is far longer than the republication takes.
+            var deadline = DateTime.UtcNow.AddSeconds(2);
+            List<string?> late = [];
+            while (late.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+                lock (client.Received) late = client.Received.Skip(answered + 1).Select(m => (string?)m["method"]).ToList();
+            }
+            Assert.Empty(late);
             await client.NotifyAsync("exit", null);
             Assert.Equal(0, await client.ServerTask.WaitAsync(TimeSpan.FromSeconds(10)));
-            lock (client.Received)
-            {
-                var late = client.Received.Skip(answered + 1).Select(m => (string?)m["method"]).ToList();
-                Assert.Empty(late);
-            }
         }
     }
 }
