@@ -58,3 +58,22 @@ e2e_node_tests() {
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no test ran"; failed=1; fi
   e2e_summary "$passed" "$failed"
 }
+
+# Writes $work/lsp-glossary-logged, a wrapper of $LSP_GLOSSARY_SERVER for an editor to start: it records the server's
+# pid ($work/server.pid), everything the editor sends ($work/client-in.log) and everything the server answers
+# ($work/server-out.log). Prints the wrapper's path.
+e2e_logging_wrapper() {
+  cat >"$work/lsp-glossary-logged" <<WRAPPER
+#!/usr/bin/env bash
+echo \$\$ >"$work/server.pid"
+exec "$LSP_GLOSSARY_SERVER" "\$@" < <(tee -a "$work/client-in.log") > >(tee -a "$work/server-out.log")
+WRAPPER
+  chmod +x "$work/lsp-glossary-logged"
+  echo "$work/lsp-glossary-logged"
+}
+
+# Appends to results file $2 whether the capability set of client $1 in tests/e2e/conformance/clients.mjs is what
+# the editor sent (its first initialize request in $work/client-in.log).
+e2e_compare_capabilities() {
+  node tests/e2e/conformance/compare-capabilities.mjs "$1" "$work/client-in.log" >>"$2"
+}

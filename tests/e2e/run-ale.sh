@@ -11,18 +11,14 @@ if [ ! -x "$LSP_GLOSSARY_SERVER" ]; then echo "no executable server at $LSP_GLOS
 echo "server: $LSP_GLOSSARY_SERVER"
 echo "$(vim --version | head -1), ALE $(dpkg-query -W -f '${Version}' vim-ale 2>/dev/null)"
 
-# ALE starts this wrapper: it records the server's pid and a copy of everything the server writes to ALE.
-cat >"$work/lsp-glossary-logged" <<WRAPPER
-#!/usr/bin/env bash
-echo \$\$ >"$work/server.pid"
-exec "$LSP_GLOSSARY_SERVER" "\$@" > >(tee -a "$work/server-out.log")
-WRAPPER
-chmod +x "$work/lsp-glossary-logged"
+# ALE starts a wrapper that logs what ALE and the server write (lib.sh).
+wrapper=$(e2e_logging_wrapper)
 
 # HOME in the work folder: no user vimrc, no ~/.vim writes.
-LSP_GLOSSARY_SERVER="$work/lsp-glossary-logged" E2E_WORK="$work" HOME="$work" \
+LSP_GLOSSARY_SERVER="$wrapper" E2E_WORK="$work" HOME="$work" \
   timeout 90 vim -N -u NONE -i NONE -es -S tests/e2e/ale/glossary_test.vim </dev/null >"$work/out.txt" 2>&1
 rc=$?
 cat "$work/out.txt"
+e2e_compare_capabilities "Vim ALE 3.3.0" "$work/results.txt"
 cat "$work/results.txt" 2>/dev/null
 e2e_finish "$work/results.txt" "$rc" "vim (timeout 90 s)"

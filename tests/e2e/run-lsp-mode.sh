@@ -11,8 +11,11 @@ if [ ! -x "$LSP_GLOSSARY_SERVER" ]; then echo "no executable server at $LSP_GLOS
 echo "server: $LSP_GLOSSARY_SERVER"
 echo "$(emacs --version | head -1), lsp-mode $(dpkg-query -W -f '${Version}' elpa-lsp-mode 2>/dev/null)"
 
+# lsp-mode starts a wrapper that logs what lsp-mode and the server write (lib.sh).
+wrapper=$(e2e_logging_wrapper)
 # HOME in the work folder: no user init file, no ~/.emacs.d writes.
-E2E_WORK="$work" HOME="$work" timeout 90 emacs --batch -l tests/e2e/lsp-mode/glossary-test.el </dev/null >"$work/out.txt" 2>&1
+LSP_GLOSSARY_SERVER="$wrapper" E2E_WORK="$work" HOME="$work" timeout 90 emacs --batch -l tests/e2e/lsp-mode/glossary-test.el </dev/null >"$work/out.txt" 2>&1
 rc=$?
 grep -v -E '^\s*$' "$work/out.txt"
+e2e_compare_capabilities "Emacs lsp-mode 8.0.0" "$work/results.txt"; tail -1 "$work/results.txt"
 e2e_finish "$work/results.txt" "$rc" "emacs (timeout 90 s)"

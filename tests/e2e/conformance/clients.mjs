@@ -1,7 +1,9 @@
 // The capability sets of real LSP clients, as data: what each sends in `initialize` (the parts that matter to this
 // server, plus enough of the rest to be realistic). Facts read from each client's own source, at the version named,
 // and written here in our words; none of their code is copied. The conformance suite derives what it expects from
-// these capabilities by the rules of LSP 3.17, never from the client's name.
+// these capabilities by the rules of LSP 3.17, never from the client's name. The real-editor suites (run-nvim.sh,
+// run-lsp-mode.sh, run-ale.sh) log what the editor sends and check that the parts this server reads match
+// (compare-capabilities.mjs).
 
 /** VS Code 1.91+ through vscode-languageclient 11.0.0 (node_modules/vscode-languageclient/lib/common: hover.js,
  * completion.js, codeAction.js, client.js, configuration.js, fileSystemWatcher.js, executeCommand.js). The extension
@@ -53,7 +55,8 @@ const neovim = {
       synchronization: { dynamicRegistration: false, willSave: false, willSaveWaitUntil: false, didSave: true },
       codeAction: {
         dynamicRegistration: false,
-        codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] } },
+        // The kinds come from a table that maps both ways, so the names of the constants are sent too.
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'Empty', 'QuickFix', 'Refactor', 'RefactorExtract', 'RefactorInline', 'RefactorRewrite', 'Source', 'SourceOrganizeImports', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] } },
         dataSupport: true,
         resolveSupport: { properties: ['edit'] },
       },
