@@ -93,6 +93,7 @@ for (const client of CLIENTS) {
     after(() => wire.kill());
 
     test('initialize: codeActionProvider and executeCommandProvider in the form the client supports', T, () => {
+      assertConforms(spec.initializeResult(init, caps));
       const c = init.capabilities;
       assert.equal(c.positionEncoding, 'utf-16');
       const literals = typeof spec.get(caps, 'textDocument', 'codeAction', 'codeActionLiteralSupport') === 'object';

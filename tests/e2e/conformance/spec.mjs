@@ -140,6 +140,37 @@ export function hoverResult(result, caps, where) {
   return problems;
 }
 
+/** The InitializeResult: the shapes of the capabilities this server announces, and the encoding the client allows. */
+export function initializeResult(result, caps) {
+  if (!isObject(result) || !isObject(result.capabilities)) return ['initialize: no capabilities'];
+  const c = result.capabilities;
+  const problems = [];
+  const offered = get(caps, 'general', 'positionEncodings');
+  const encoding = c.positionEncoding ?? 'utf-16';
+  if (Array.isArray(offered) ? !offered.includes(encoding) && encoding !== 'utf-16' : encoding !== 'utf-16') {
+    problems.push(`positionEncoding ${encoding} was not offered by the client`);
+  }
+  const sync = c.textDocumentSync;
+  if (isObject(sync)) {
+    if (sync.openClose !== undefined && typeof sync.openClose !== 'boolean') problems.push('textDocumentSync.openClose: not a boolean');
+    if (sync.change !== undefined && ![0, 1, 2].includes(sync.change)) problems.push(`textDocumentSync.change: ${sync.change}`);
+    if (sync.save !== undefined && typeof sync.save !== 'boolean' && !isObject(sync.save)) problems.push('textDocumentSync.save: neither boolean nor SaveOptions');
+  } else if (![0, 1, 2].includes(sync)) problems.push('textDocumentSync: neither a kind nor options');
+  for (const name of ['hoverProvider', 'definitionProvider', 'codeActionProvider']) {
+    if (c[name] !== undefined && typeof c[name] !== 'boolean' && !isObject(c[name])) problems.push(`${name}: neither boolean nor options`);
+  }
+  if (isObject(c.codeActionProvider)) {
+    if (!Array.isArray(c.codeActionProvider.codeActionKinds ?? []) || !(c.codeActionProvider.codeActionKinds ?? []).every(isString)) problems.push('codeActionProvider.codeActionKinds: not strings');
+    if (c.codeActionProvider.resolveProvider !== undefined && typeof c.codeActionProvider.resolveProvider !== 'boolean') problems.push('codeActionProvider.resolveProvider: not a boolean');
+  }
+  if (c.completionProvider !== undefined && !isObject(c.completionProvider)) problems.push('completionProvider: not CompletionOptions');
+  if (c.executeCommandProvider !== undefined && !(Array.isArray(c.executeCommandProvider.commands) && c.executeCommandProvider.commands.every(isString))) {
+    problems.push('executeCommandProvider.commands: not strings');
+  }
+  if (result.serverInfo !== undefined && !isString(result.serverInfo.name)) problems.push('serverInfo.name: not a string');
+  return problems;
+}
+
 /** The capability a dynamic registration needs, by method. */
 const dynamicCapability = {
   'workspace/didChangeWatchedFiles': ['workspace', 'didChangeWatchedFiles', 'dynamicRegistration'],
