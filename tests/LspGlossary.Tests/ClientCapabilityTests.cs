@@ -231,6 +231,20 @@ public class ClientCapabilityTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"textDocument":{"hover":true,"codeAction":{"codeActionLiteralSupport":"yes"}},"workspace":[]}""")]
+    [InlineData("""[]""")]
+    [InlineData("""{"textDocument":{"hover":{"contentFormat":"markdown"}}}""")]
+    public async Task Mistyped_capabilities_mean_not_supported_and_never_fail_initialize(string capabilities)
+    {
+        await using var client = await InProcessClient.StartAsync(capabilities: null, requestHandler: null, capabilitiesJson: capabilities);
+        var init = client.Received.First(m => m["result"]?["capabilities"] is not null)["result"]!["capabilities"]!;
+        Assert.Equal(System.Text.Json.JsonValueKind.True, init["codeActionProvider"]!.GetValueKind());
+        await client.OpenAsync(Uri, "LoRA");
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1));
+        Assert.Equal("plaintext", (string?)hover["result"]!["contents"]!["kind"]);
+    }
+
     [Fact]
     public async Task A_second_initialize_is_refused_and_the_session_goes_on()
     {

@@ -47,10 +47,15 @@ public sealed class InProcessClient : IAsyncDisposable
     public Task<int> ServerTask { get; }
 
     public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null,
-        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null)
+        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null)
     {
         var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = requestHandler };
-        var parameters = new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = capabilities ?? new JsonObject() };
+        var parameters = new JsonObject
+        {
+            ["processId"] = null,
+            ["locale"] = locale,
+            ["capabilities"] = capabilitiesJson is not null ? JsonNode.Parse(capabilitiesJson) : capabilities ?? new JsonObject(),
+        };
         if (workspaceFolder is not null) parameters["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(workspaceFolder).AbsoluteUri, ["name"] = "ws" });
         if (initializationOptions is not null) parameters["initializationOptions"] = initializationOptions;
         var result = await client.RequestAsync("initialize", parameters);
