@@ -38,7 +38,10 @@ public sealed class Session
     public bool Initialized { get; set; }
 
     /// <summary>Set when shutdown is answered: from then on the server sends no request and no notification.</summary>
-    public bool ShutdownRequested { get; set; }
+    /// <remarks>Read by background work (diagnostics, glossary reloads) on other threads, hence volatile.</remarks>
+    public bool ShutdownRequested { get => _shutdownRequested; set => _shutdownRequested = value; }
+
+    private volatile bool _shutdownRequested;
 
     /// <summary>
     /// Completes when the glossary of this workspace has loaded. initialize starts the load and answers at
