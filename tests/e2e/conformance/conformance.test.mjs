@@ -143,10 +143,10 @@ for (const client of CLIENTS) {
     });
 
     test('a code action request without only carries no whole-document fix-all edit', T, async () => {
-      const big = 'We tune with Lora and Qlora.\n'.repeat(2000);
+      const big = 'We tune with Lora and Qlora.\n'.repeat(10_000); // 290 KB, 20,000 findings
       const uri = open(big);
-      await diagnosticsWhere(uri, (d) => d.length === 4000, '4000 diagnostics');
-      const response = await request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1000, character: 14 }, end: { line: 1000, character: 14 } }, context: { diagnostics: [] } });
+      await diagnosticsWhere(uri, (d) => d.length === 20_000, '20,000 diagnostics');
+      const response = await request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 5000, character: 14 }, end: { line: 5000, character: 14 } }, context: { diagnostics: [] } });
       assertConforms(spec.codeActionResult(response.result, caps, commands(), 'codeAction'));
       assert.ok(JSON.stringify(response).length < 3000, `answer of ${JSON.stringify(response).length} characters`);
       for (const action of response.result) {
