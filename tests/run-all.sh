@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite against a fresh build and ends with one line: "N passed, N failed".
 # Suites: the .NET tests (unit, fixtures, baselines, in-process protocol), then tests/e2e/run-*.sh: the
-# published NativeAOT binary through the node LSP client, headless Neovim and Emacs (eglot), and the built
-# VSIX in a real VS Code (code-server).
+# published NativeAOT binary through the node LSP client, the conformance suite (capability sets of real clients),
+# headless Neovim, Emacs (eglot, lsp-mode) and Vim (ALE), and the built VSIX in a real VS Code (code-server).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

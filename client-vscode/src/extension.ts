@@ -66,7 +66,8 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
           : next(params, token),
       },
     },
-    initializationOptions: { lspGlossary: settingsForServer() },
+    // statusNotification: the server sends lspGlossary/status (the status bar) only to clients that ask for it.
+    initializationOptions: { lspGlossary: settingsForServer(), statusNotification: true },
     outputChannel: output,
   };
   const serverOptions = { command: server.command, transport: TransportKind.stdio };

@@ -42,6 +42,7 @@ public static class LanguageServer
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(HoverEndpoint)), new HoverEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CompletionEndpoint)), new CompletionEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeActionEndpoint)), new CodeActionEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ExecuteCommandEndpoint)), new ExecuteCommandEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ConfigurationEndpoint)), new ConfigurationEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WatchedFilesEndpoint)), new WatchedFilesEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DefinitionEndpoint)), new DefinitionEndpoint(session), options);

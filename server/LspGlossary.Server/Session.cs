@@ -31,10 +31,17 @@ public sealed class Session
     public JsonRpc? Rpc { get; set; }
     public Settings Settings => _settings;
     public string? ClientLocale { get; set; }
-    public bool ClientSupportsConfiguration { get; set; }
-    public bool ClientSupportsWatcherRegistration { get; set; }
+
+    /// <summary>What the client supports (from initialize): every answer and every message to the client follows it.</summary>
+    public ClientFeatures Client { get; set; } = ClientFeatures.None;
+
     public bool Initialized { get; set; }
-    public bool ShutdownRequested { get; set; }
+
+    /// <summary>Set when shutdown is answered: from then on the server sends no request and no notification.</summary>
+    /// <remarks>Read by background work (diagnostics, glossary reloads) on other threads, hence volatile.</remarks>
+    public bool ShutdownRequested { get => _shutdownRequested; set => _shutdownRequested = value; }
+
+    private volatile bool _shutdownRequested;
 
     /// <summary>
     /// Completes when the glossary of this workspace has loaded, and again after each reload. initialize starts
@@ -101,24 +108,36 @@ public sealed class Session
         Notify("window/logMessage", Json.Write(new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams));
     }
 
+    /// <summary>Sends a notification; nothing is sent once shutdown was answered.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
     public void Notify(string method, JsonElement parameters)
     {
-        if (Rpc is not { } rpc) return;
+        if (Rpc is not { } rpc || ShutdownRequested) return;
         _ = rpc.NotifyWithParameterObjectAsync(method, parameters).ContinueWith(
             t => Log($"Could not send {method}: {t.Exception?.InnerException?.Message}"),
             TaskContinuationOptions.OnlyOnFaulted);
     }
 
-    /// <summary>Asks the client for the lspGlossary settings (workspace/configuration) and applies them.</summary>
+    /// <summary>
+    /// Sends a request to the client and returns its result. Throws when the client answers with an error or the
+    /// connection ends, and when shutdown was answered (no request is sent then).
+    /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
+    public Task<JsonElement> RequestAsync(string method, JsonElement parameters, CancellationToken cancellationToken = default)
+    {
+        if (Rpc is not { } rpc) throw new InvalidOperationException("Not connected.");
+        if (ShutdownRequested) throw new InvalidOperationException($"Not sending {method}: the server is shutting down.");
+        return rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters, cancellationToken);
+    }
+
+    /// <summary>Asks the client for the lspGlossary settings (workspace/configuration) and applies them.</summary>
     public async Task RefreshSettingsAsync()
     {
-        if (!ClientSupportsConfiguration || Rpc is not { } rpc) return;
+        if (!Client.Configuration) return;
         try
         {
             var request = Json.Write(new ConfigurationParams([new ConfigurationItem(null, SettingsReader.Section)]), LspJsonContext.Default.ConfigurationParams);
-            var result = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/configuration", request).ConfigureAwait(false);
+            var result = await RequestAsync("workspace/configuration", request).ConfigureAwait(false);
             if (result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0)
             {
                 ApplySettings(SettingsReader.Read(result[0], Settings.Default));
@@ -178,28 +197,50 @@ public sealed class Session
         Diagnostics.ScheduleAll();
     }
 
+    /// <summary>Sends <c>lspGlossary/status</c>, to clients that asked for it (initialization option <c>statusNotification</c>).</summary>
     public void SendStatus()
     {
+        if (!Client.StatusNotification) return;
         var result = Glossary.Result;
         var status = new GlossaryStatus(result.Glossary.Entries.Count, result.ErrorCount, result.WarningCount, result.Files.ToList());
         Notify("lspGlossary/status", Json.Write(status, LspJsonContext.Default.GlossaryStatus));
     }
 
     /// <summary>Asks the client to report changes to workspace glossary files (workspace/didChangeWatchedFiles).</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement, which the formatter writes as is.")]
+    /// <remarks>Only for clients that allow it (<c>workspace.didChangeWatchedFiles.dynamicRegistration</c>).</remarks>
     public async Task RegisterGlossaryWatcherAsync()
     {
-        if (!ClientSupportsWatcherRegistration || Rpc is not { } rpc) return;
+        if (!Client.WatchedFilesRegistration) return;
         try
         {
             var registration = new RegistrationParams([new Registration("lsp-glossary-files", "workspace/didChangeWatchedFiles",
                 new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/*" + GlossaryStore.WorkspaceGlossarySuffix)]))]);
-            await rpc.InvokeWithParameterObjectAsync<JsonElement>("client/registerCapability",
-                Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
+            await RequestAsync("client/registerCapability", Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             Log($"client/registerCapability failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Asks the client to apply an edit (workspace/applyEdit). Returns null when it did, else why not: the client
+    /// refused (its failureReason), answered with an error, or cannot apply edits at all.
+    /// </summary>
+    public async Task<string?> ApplyEditAsync(WorkspaceEdit edit, string label, CancellationToken cancellationToken)
+    {
+        if (!Client.ApplyEdit) return "the client does not support workspace/applyEdit";
+        try
+        {
+            var answer = await RequestAsync("workspace/applyEdit",
+                Json.Write(new ApplyWorkspaceEditParams(edit, label), LspJsonContext.Default.ApplyWorkspaceEditParams), cancellationToken).ConfigureAwait(false);
+            var result = answer.ValueKind == JsonValueKind.Object ? answer.Deserialize(LspJsonContext.Default.ApplyWorkspaceEditResult) : null;
+            if (result is { Applied: true }) return null;
+            return result?.FailureReason is { Length: > 0 } reason ? $"the client did not apply the edit: {reason}" : "the client did not apply the edit";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"workspace/applyEdit failed: {e.Message}";
         }
     }
 }

@@ -63,6 +63,34 @@ public class DiagnosticsTests
         Assert.Empty(Compute(fixedText));
     }
 
+    [Fact]
+    public void Without_only_the_range_gets_its_quick_fixes_and_no_fix_all_edit()
+    {
+        string text = "Lora and Moe and Qlora";
+        var diagnostics = Compute(text);
+        var actions = CodeActions.Compute(diagnostics, new TextSpan(10, 0), null);
+        Assert.Equal(["Change 'Moe' to 'MoE'"], actions.Select(a => a.Title));
+        var deferred = CodeActions.Compute(diagnostics, new TextSpan(10, 0), [], canDefer: true);
+        Assert.Equal([CodeActions.QuickFix, CodeActions.FixAllKind], deferred.Select(a => a.Kind));
+        Assert.True(deferred[1].Deferred);
+        Assert.Empty(deferred[1].Edits);
+    }
+
+    [Theory]
+    [InlineData("source", true)]
+    [InlineData("source.fixAll", true)]
+    [InlineData("source.fixAll.lspGlossary", true)]
+    [InlineData("source.organizeImports", false)]
+    [InlineData("source.fixAll.other", false)]
+    [InlineData("quickfix", false)]
+    public void Fix_all_is_built_when_its_kind_is_asked_for(string only, bool fixAll)
+    {
+        var actions = CodeActions.Compute(Compute("Lora and Moe"), new TextSpan(0, 0), [only]);
+        var built = actions.Where(a => a.Kind == CodeActions.FixAllKind).ToList();
+        Assert.Equal(fixAll ? 1 : 0, built.Count);
+        if (fixAll) Assert.Equal(2, built[0].Edits.Count);
+    }
+
     private static string Apply(string text, IReadOnlyList<TextReplacement> edits)
     {
         foreach (var edit in edits.OrderByDescending(e => e.Span.Start))

@@ -44,4 +44,20 @@ public class HoverTests
         Assert.Contains("QLoRA", english); // related
         Assert.Contains("arXiv:2106.09685", english);
     }
+
+    [Fact]
+    public void Renders_plain_text_without_markdown_marks()
+    {
+        var entry = TestSupport.Glossary.Find("lora")!;
+        string markdown = Hover.Render(entry, TestSupport.Glossary, chineseFirst: false, DocumentationFormat.Markdown);
+        string plain = Hover.Render(entry, TestSupport.Glossary, chineseFirst: false, DocumentationFormat.PlainText);
+        Assert.StartsWith("LoRA — Low-Rank Adaptation · 低秩适配 / 低秩适应\n\n", plain);
+        foreach (var mark in new[] { "**", "_", "](", "*Note:*" }) Assert.DoesNotContain(mark, plain);
+        Assert.Contains("_training · bundled glossary_", markdown);
+        // The same content, line for line: only the marks differ.
+        Assert.Equal(markdown.Split('\n').Length, plain.Split('\n').Length);
+        Assert.Contains("Test definition of LoRA.", plain);
+        Assert.Contains("arXiv:2106.09685", plain);
+        Assert.EndsWith("training · bundled glossary · test-glossary.yaml:3", plain);
+    }
 }

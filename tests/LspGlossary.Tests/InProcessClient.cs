@@ -21,7 +21,20 @@ public sealed class InProcessClient : IAsyncDisposable
     private readonly Stream _input;
     private readonly Stream _output;
     private readonly Task _reader;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private int _nextId = 1;
+
+    /// <summary>
+    /// Answers the server's requests (workspace/applyEdit, workspace/configuration, …): given the request, returns the
+    /// response's "result", or throws to answer with an error. Without it, server requests are only recorded.
+    /// </summary>
+    public Func<JsonObject, JsonNode?>? RequestHandler { get; set; }
+
+    /// <summary>Server requests with these methods get no answer at all (a client that never replies).</summary>
+    public HashSet<string> Unanswered { get; } = [];
+
+    /// <summary>Every message the server sent, in order (responses, notifications and requests).</summary>
+    public List<JsonObject> Received { get; } = [];
 
     public InProcessClient(string glossaryDirectory)
     {
@@ -33,10 +46,16 @@ public sealed class InProcessClient : IAsyncDisposable
 
     public Task<int> ServerTask { get; }
 
-    public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null)
+    public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null,
+        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null)
     {
-        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
-        var parameters = new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = new JsonObject() };
+        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = requestHandler };
+        var parameters = new JsonObject
+        {
+            ["processId"] = null,
+            ["locale"] = locale,
+            ["capabilities"] = capabilitiesJson is not null ? JsonNode.Parse(capabilitiesJson) : capabilities ?? new JsonObject(),
+        };
         if (workspaceFolder is not null) parameters["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(workspaceFolder).AbsoluteUri, ["name"] = "ws" });
         if (initializationOptions is not null) parameters["initializationOptions"] = initializationOptions;
         var result = await client.RequestAsync("initialize", parameters);
@@ -49,9 +68,17 @@ public sealed class InProcessClient : IAsyncDisposable
 
     public async Task SendRawAsync(byte[] body)
     {
-        await _output.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
-        await _output.WriteAsync(body);
-        await _output.FlushAsync();
+        await _writeLock.WaitAsync();
+        try
+        {
+            await _output.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+            await _output.WriteAsync(body);
+            await _output.FlushAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <summary>Writes bytes as they are: no header is added (for malformed framing).</summary>
@@ -145,13 +172,34 @@ public sealed class InProcessClient : IAsyncDisposable
                 }
                 var body = new byte[length];
                 await _input.ReadExactlyAsync(body);
-                await _messages.Writer.WriteAsync(JsonNode.Parse(body)!.AsObject());
+                var message = JsonNode.Parse(body)!.AsObject();
+                lock (Received) Received.Add(message);
+                if (message["method"] is not null && message["id"] is not null && RequestHandler is { } handler
+                    && !Unanswered.Contains((string)message["method"]!))
+                {
+                    await AnswerAsync(message, handler);
+                }
+                await _messages.Writer.WriteAsync(message);
             }
         }
         catch (Exception) when (true)
         {
             _messages.Writer.TryComplete();
         }
+    }
+
+    private async Task AnswerAsync(JsonObject request, Func<JsonObject, JsonNode?> handler)
+    {
+        var response = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]!.DeepClone() };
+        try
+        {
+            response["result"] = handler(request);
+        }
+        catch (Exception e)
+        {
+            response["error"] = new JsonObject { ["code"] = -32603, ["message"] = e.Message };
+        }
+        await SendRawAsync(response.ToJsonString());
     }
 
     private async Task<string?> ReadLineAsync()

@@ -24,6 +24,8 @@ public class WorkspaceGlossaryTests : IDisposable
             definition: { en: The team's own LoRA definition. }
         """;
 
+    private static JsonObject WantsStatus => new() { ["statusNotification"] = true };
+
     private string Uri(string name) => new Uri(Path.Combine(_workspace, name)).AbsoluteUri;
 
     [Fact]
@@ -106,7 +108,7 @@ public class WorkspaceGlossaryTests : IDisposable
     [Fact]
     public async Task Changes_on_disk_are_picked_up_when_the_client_reports_them()
     {
-        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace, initializationOptions: WantsStatus);
         await client.OpenAsync(Uri("a.md"), "ZORP");
         Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri("a.md"), 0, 1)))["result"]);
 
@@ -125,7 +127,7 @@ public class WorkspaceGlossaryTests : IDisposable
     {
         string extra = Path.Combine(_workspace, "elsewhere.yaml");
         File.WriteAllText(extra, TeamGlossary);
-        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace, initializationOptions: WantsStatus);
         await client.OpenAsync(Uri("a.md"), "ZORP");
         await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"glossaryFiles":["elsewhere.yaml"]}}}"""));
         await client.WaitForNotificationAsync("lspGlossary/status", p => p["files"]!.AsArray().Any(f => (string?)f == extra));

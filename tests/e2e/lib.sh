@@ -39,3 +39,41 @@ e2e_finish() {
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no check ran"; failed=1; fi
   e2e_summary "$passed" "$failed"
 }
+
+# Runs node:test files ("$@") under a timeout of $1 seconds with the TAP reporter, prints the report and ends the
+# suite with its summary line. Needs node and the server binary.
+e2e_node_tests() {
+  local limit=$1 rc passed failed; shift
+  if ! command -v node >/dev/null; then echo "node is not installed"; e2e_summary 0 1; fi
+  if [ ! -x "$LSP_GLOSSARY_SERVER" ]; then echo "no executable server at $LSP_GLOSSARY_SERVER"; e2e_summary 0 1; fi
+  echo "server: $LSP_GLOSSARY_SERVER"
+  timeout "$limit" node --test --test-reporter=tap "$@" >"$work/tap.txt" 2>&1
+  rc=$?
+  cat "$work/tap.txt"
+  passed=$(grep -E '^# pass [0-9]+' "$work/tap.txt" | tail -1 | grep -oE '[0-9]+')
+  failed=$(grep -E '^# fail [0-9]+' "$work/tap.txt" | tail -1 | grep -oE '[0-9]+')
+  passed=${passed:-0}; failed=${failed:-0}
+  if [ "$rc" -eq 124 ]; then echo "node --test timed out after $limit s"; failed=$((failed + 1));
+  elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then echo "node --test exited with $rc"; failed=1; fi
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no test ran"; failed=1; fi
+  e2e_summary "$passed" "$failed"
+}
+
+# Writes $work/lsp-glossary-logged, a wrapper of $LSP_GLOSSARY_SERVER for an editor to start: it records the server's
+# pid ($work/server.pid), everything the editor sends ($work/client-in.log) and everything the server answers
+# ($work/server-out.log). Prints the wrapper's path.
+e2e_logging_wrapper() {
+  cat >"$work/lsp-glossary-logged" <<WRAPPER
+#!/usr/bin/env bash
+echo \$\$ >"$work/server.pid"
+exec "$LSP_GLOSSARY_SERVER" "\$@" < <(tee -a "$work/client-in.log") > >(tee -a "$work/server-out.log")
+WRAPPER
+  chmod +x "$work/lsp-glossary-logged"
+  echo "$work/lsp-glossary-logged"
+}
+
+# Appends to results file $2 whether the capability set of client $1 in tests/e2e/conformance/clients.mjs is what
+# the editor sent (its first initialize request in $work/client-in.log).
+e2e_compare_capabilities() {
+  node tests/e2e/conformance/compare-capabilities.mjs "$1" "$work/client-in.log" >>"$2"
+}

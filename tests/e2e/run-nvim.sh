@@ -12,8 +12,11 @@ echo "server: $LSP_GLOSSARY_SERVER"
 echo "$(nvim --version | head -1)"
 
 # The spec quits with :qa! when done; should it die with a Lua error, -c 'cquit 3' ends Neovim instead of hanging.
-E2E_WORK="$work" HOME="$work" XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
+# Neovim starts a wrapper that logs what Neovim and the server write (lib.sh).
+wrapper=$(e2e_logging_wrapper)
+LSP_GLOSSARY_SERVER="$wrapper" E2E_WORK="$work" HOME="$work" XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
   timeout 100 nvim --headless -n -i NONE --noplugin -u tests/e2e/nvim/glossary_spec.lua -c 'cquit 3' </dev/null >"$work/out.txt" 2>&1
 rc=$?
 cat "$work/out.txt"
+e2e_compare_capabilities "Neovim 0.7.2" "$work/results.txt"; tail -1 "$work/results.txt"
 e2e_finish "$work/results.txt" "$rc" "nvim (timeout 100 s)"

@@ -28,7 +28,7 @@ function workspace() {
 
 test('a workspace glossary adds a term that hovers, is diagnosed, and leads to its definition', T, () => {
   const ws = workspace();
-  return withServer({ rootUri: ws.rootUri }, async (s) => {
+  return withServer({ rootUri: ws.rootUri, initializationOptions: { statusNotification: true } }, async (s) => {
     const { uri } = await openDoc(s, 'We train with ZORPX. 使用Zorpx微调。\n', { uri: pathToFileURL(path.join(ws.dir, 'a.md')).href });
     const h = await hover(s, uri, 0, 16);
     assert.ok(h, 'hover on the workspace term');
@@ -55,7 +55,7 @@ test('a workspace glossary adds a term that hovers, is diagnosed, and leads to i
 
 test('a broken edit to the workspace glossary shows a positioned error while hover keeps working', T, () => {
   const ws = workspace();
-  return withServer({ rootUri: ws.rootUri }, async (s) => {
+  return withServer({ rootUri: ws.rootUri, initializationOptions: { statusNotification: true } }, async (s) => {
     const { uri } = await openDoc(s, 'ZORPX\n', { uri: pathToFileURL(path.join(ws.dir, 'b.md')).href });
     await openDoc(s, TEAM, { uri: ws.glossaryUri, languageId: 'yaml' });
     const broken = TEAM.replace('    category: training', '    categroy: training');

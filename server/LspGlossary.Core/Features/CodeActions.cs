@@ -4,10 +4,18 @@ namespace LspGlossary.Core.Features;
 
 public sealed record TextReplacement(TextSpan Span, string NewText);
 
-/// <summary>A code action: a title, its kind, the edits, and the diagnostics it fixes.</summary>
-public sealed record GlossaryCodeAction(string Title, string Kind, IReadOnlyList<TextReplacement> Edits, IReadOnlyList<GlossaryDiagnostic> Fixes, bool IsPreferred);
+/// <summary>
+/// A code action: a title, its kind, the edits, and the diagnostics it fixes. A <see cref="Deferred"/> action has no
+/// edits yet: the client asks for them when it is chosen (LSP <c>codeAction/resolve</c>).
+/// </summary>
+public sealed record GlossaryCodeAction(string Title, string Kind, IReadOnlyList<TextReplacement> Edits, IReadOnlyList<GlossaryDiagnostic> Fixes,
+    bool IsPreferred, bool Deferred = false);
 
-/// <summary>Quick fixes for wrong spellings in a range, and a fix-all for the whole document.</summary>
+/// <summary>
+/// Quick fixes for wrong spellings in a range, and a fix-all for the whole document. The fix-all's edit is as large as
+/// the document's findings, so it is only built when asked for by kind (<c>only</c> covers <c>source.fixAll.lspGlossary</c>);
+/// a request for any kind gets it deferred when the client can resolve it later, and not at all otherwise.
+/// </summary>
 public static class CodeActions
 {
     public const string QuickFix = "quickfix";
@@ -15,39 +23,45 @@ public static class CodeActions
     public const string FixAllKind = "source.fixAll.lspGlossary";
 
     /// <param name="only">The kinds the client asked for; null or empty means any.</param>
-    public static List<GlossaryCodeAction> Compute(IReadOnlyList<GlossaryDiagnostic> diagnostics, TextSpan range, IReadOnlyList<string>? only)
+    /// <param name="canDefer">The client can resolve an action's edit later (codeAction/resolve).</param>
+    public static List<GlossaryCodeAction> Compute(IReadOnlyList<GlossaryDiagnostic> diagnostics, TextSpan range, IReadOnlyList<string>? only,
+        bool canDefer = false)
     {
+        bool any = only is null || only.Count == 0;
         var actions = new List<GlossaryCodeAction>();
-        if (Wants(only, QuickFix))
+        if (any || Covers(only!, QuickFix))
         {
             foreach (var diagnostic in diagnostics)
             {
-                if (!Touches(diagnostic.Span, range)) continue;
-                actions.Add(new GlossaryCodeAction(
-                    $"Change '{diagnostic.Found}' to '{diagnostic.Replacement}'",
-                    QuickFix,
-                    [new TextReplacement(diagnostic.Span, diagnostic.Replacement)],
-                    [diagnostic],
-                    IsPreferred: true));
+                if (Touches(diagnostic.Span, range)) actions.Add(QuickFixFor(diagnostic));
             }
         }
-        if (Wants(only, FixAllKind) && diagnostics.Count > 0)
+        if (diagnostics.Count > 0)
         {
-            actions.Add(FixAll(diagnostics));
+            if (!any && Covers(only!, FixAllKind)) actions.Add(FixAll(diagnostics));
+            else if (any && canDefer) actions.Add(FixAll(diagnostics) with { Edits = [], Fixes = [], Deferred = true });
         }
         return actions;
     }
 
+    public static GlossaryCodeAction QuickFixFor(GlossaryDiagnostic diagnostic) => new(
+        $"Change '{diagnostic.Found}' to '{diagnostic.Replacement}'",
+        QuickFix,
+        [new TextReplacement(diagnostic.Span, diagnostic.Replacement)],
+        [diagnostic],
+        IsPreferred: true);
+
+    /// <summary>The fix-all action. It lists no diagnostics: its title says how many it fixes.</summary>
     public static GlossaryCodeAction FixAll(IReadOnlyList<GlossaryDiagnostic> diagnostics) => new(
         $"Fix all glossary spellings in the file ({diagnostics.Count})",
         FixAllKind,
-        diagnostics.Select(d => new TextReplacement(d.Span, d.Replacement)).ToList(),
-        diagnostics,
+        Features.FixAll.Replacements(diagnostics),
+        [],
         IsPreferred: false);
 
     /// <summary>Kinds are hierarchical: asking for "source.fixAll" or "source" includes "source.fixAll.lspGlossary".</summary>
-    private static bool Wants(IReadOnlyList<string>? only, string kind) =>
-        only is null || only.Count == 0 || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
+    public static bool Covers(IReadOnlyList<string> only, string kind) =>
+        only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
     private static bool Touches(TextSpan span, TextSpan range) =>
         range.Length == 0 ? span.ContainsOrTouches(range.Start) : span.Overlaps(range);

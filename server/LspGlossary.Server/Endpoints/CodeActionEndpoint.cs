@@ -1,10 +1,15 @@
 using System.Text.Json;
+using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
+/// <summary>
+/// Quick fixes and fix-all, in the form the client supports: code action literals (the fix-all's edit only when its
+/// kind is asked for, else resolved later with codeAction/resolve), or Commands run with workspace/executeCommand.
+/// </summary>
 public sealed class CodeActionEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
@@ -12,23 +17,67 @@ public sealed class CodeActionEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
         var severity = session.Settings.DiagnosticsSeverity;
-        return Endpoint.RunOnAnalysis(session, "codeAction", p.TextDocument.Uri, (analysis, _) =>
+        var client = session.Client;
+        string uri = p.TextDocument.Uri;
+        return Endpoint.RunOnAnalysis(session, "codeAction", uri, (analysis, _) =>
         {
             var lines = analysis.Document.Lines;
             var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
-            var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only);
+            // A Command's fix-all is computed when it runs, so it costs nothing to offer.
+            bool canDefer = !client.CodeActionLiterals || client.CodeActionResolveEdit;
+            var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only, canDefer);
+            if (!client.CodeActionLiterals)
+            {
+                // A Command makes its edit through workspace/applyEdit: without it, there is nothing to offer.
+                if (!client.ApplyEdit) return Json.Write(new List<Command>(), LspJsonContext.Default.ListCommand);
+                var commands = actions.Select(a => ToCommand(a, uri, analysis.Document.Version, lines)).ToList();
+                return Json.Write(commands, LspJsonContext.Default.ListCommand);
+            }
             var result = new List<CodeAction>(actions.Count);
             foreach (var action in actions)
             {
-                var edits = action.Edits.Select(e => Protocol.Convert.ToTextEdit(lines, e)).ToList();
                 result.Add(new CodeAction(
                     action.Title,
                     action.Kind,
-                    action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d)).ToList(),
+                    action.Fixes.Count > 0 ? action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d)).ToList() : null,
                     action.IsPreferred ? true : null,
-                    new WorkspaceEdit(new Dictionary<string, List<TextEdit>> { [p.TextDocument.Uri] = edits })));
+                    action.Deferred ? null : EditOf(uri, lines, action.Edits),
+                    action.Deferred ? new CodeActionData(uri) : null));
             }
             return Json.Write(result, LspJsonContext.Default.ListCodeAction);
         }, cancellationToken);
+    }
+
+    /// <summary>codeAction/resolve: adds the edit to a deferred fix-all; any other action comes back as it was.</summary>
+    [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
+    public async Task<JsonElement> ResolveAsync(JsonElement parameters, CancellationToken cancellationToken)
+    {
+        var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, "codeAction/resolve");
+        if (action.Kind != CodeActions.FixAllKind || action.Data is not { } data) return parameters;
+        var severity = session.Settings.DiagnosticsSeverity;
+        var resolved = await Endpoint.RunOnAnalysis(session, "codeAction/resolve", data.Uri,
+            (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, severity, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
+            cancellationToken).ConfigureAwait(false);
+        // The document was closed meanwhile: the action stays without an edit (a resolve never answers null).
+        return resolved.ValueKind == JsonValueKind.Null ? parameters : resolved;
+    }
+
+    /// <summary>The edit that fixes every wrong spelling of the analysed document.</summary>
+    internal static WorkspaceEdit FixAllEdit(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken)
+    {
+        var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
+        return EditOf(analysis.Document.Uri, analysis.Document.Lines, FixAll.Replacements(diagnostics));
+    }
+
+    private static WorkspaceEdit EditOf(string uri, Core.Text.LineMap lines, IReadOnlyList<TextReplacement> edits) =>
+        new(new Dictionary<string, List<TextEdit>> { [uri] = edits.Select(e => Protocol.Convert.ToTextEdit(lines, e)).ToList() });
+
+    private static Command ToCommand(GlossaryCodeAction action, string uri, int version, Core.Text.LineMap lines)
+    {
+        bool fixAll = action.Kind == CodeActions.FixAllKind;
+        var arguments = fixAll
+            ? new FixCommandArguments(uri)
+            : new FixCommandArguments(uri, version, action.Edits.Select(e => Protocol.Convert.ToTextEdit(lines, e)).ToList());
+        return new Command(action.Title, fixAll ? Commands.FixAll : Commands.Fix, [Json.Write(arguments, LspJsonContext.Default.FixCommandArguments)]);
     }
 }

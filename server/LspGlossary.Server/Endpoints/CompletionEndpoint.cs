@@ -1,9 +1,15 @@
 using System.Text.Json;
+using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
+/// <summary>
+/// Completion of term names. Documentation is Markdown when the client lists it in
+/// <c>completionItem.documentationFormat</c>, else a plain string. Accepting an item replaces the whole word under
+/// the cursor: an insert/replace edit for clients with <c>insertReplaceSupport</c>, else one edit over the word.
+/// </summary>
 public sealed class CompletionEndpoint(Session session)
 {
     private const int TextKind = 1;
@@ -13,23 +19,32 @@ public sealed class CompletionEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/completion");
         bool chineseFirst = session.ChineseFirst;
+        var client = session.Client;
+        var format = client.CompletionMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
         return Endpoint.RunOnAnalysis(session, "completion", p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;
-            var candidates = Core.Features.Completion.Compute(analysis, offset, matcher.Glossary, chineseFirst);
+            var candidates = Core.Features.Completion.Compute(analysis, offset, matcher.Glossary, chineseFirst, format);
             var items = new List<CompletionItem>(candidates.Count);
             for (int i = 0; i < candidates.Count; i++)
             {
                 var c = candidates[i];
+                var replace = Protocol.Convert.ToRange(lines, c.Replace);
+                var edit = client.CompletionInsertReplace
+                    ? Json.Write(new InsertReplaceEdit(c.Entry.Term, Protocol.Convert.ToRange(lines, c.Insert), replace), LspJsonContext.Default.InsertReplaceEdit)
+                    : Json.Write(new TextEdit(replace, c.Entry.Term), LspJsonContext.Default.TextEdit);
+                var documentation = format == DocumentationFormat.Markdown
+                    ? Json.Write(Protocol.Convert.ToMarkup(format, c.Documentation), LspJsonContext.Default.MarkupContent)
+                    : Json.Write(c.Documentation, LspJsonContext.Default.String);
                 items.Add(new CompletionItem(
                     Label: c.Entry.Term,
                     Kind: TextKind,
                     Detail: c.Entry.Expansion ?? c.Entry.ChineseNames.FirstOrDefault(),
-                    Documentation: new MarkupContent("markdown", c.Documentation),
+                    Documentation: documentation,
                     FilterText: c.FilterText,
                     SortText: i.ToString("D4"),
-                    TextEdit: new TextEdit(Protocol.Convert.ToRange(lines, c.Replace), c.Entry.Term)));
+                    TextEdit: edit));
             }
             return Json.Write(new CompletionList(IsIncomplete: false, items), LspJsonContext.Default.CompletionList);
         }, cancellationToken);

@@ -34,15 +34,29 @@ internal static class Endpoint
     public static Task<JsonElement> RunOnAnalysis(Session session, string method, string uri,
         Func<DocumentAnalysis, TermMatcher, JsonElement> work, CancellationToken cancellationToken)
     {
-        var document = session.Documents.Get(uri);
-        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return Task.FromResult(Json.Null);
+        var analysis = AnalysisOf(session, uri, cancellationToken);
+        if (analysis is null) return Task.FromResult(Json.Null);
         return Run(session, method, async () =>
+        {
+            var (result, matcher) = await analysis().ConfigureAwait(false);
+            return work(result, matcher);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the snapshot of an open document now and returns the function that waits for the glossary and makes
+    /// (or reuses) its analysis; null for an unknown document or a language turned off.
+    /// </summary>
+    public static Func<Task<(DocumentAnalysis Analysis, TermMatcher Matcher)>>? AnalysisOf(Session session, string uri, CancellationToken cancellationToken)
+    {
+        var document = session.Documents.Get(uri);
+        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return null;
+        return async () =>
         {
             await session.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);
             var matcher = session.Glossary.Matcher;
-            var analysis = await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
-            return work(analysis, matcher);
-        }, cancellationToken);
+            return (await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false), matcher);
+        };
     }
 
     /// <summary>The same for notifications: state changes run in order, and errors are logged, never thrown.</summary>

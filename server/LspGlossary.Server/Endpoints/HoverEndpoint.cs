@@ -1,9 +1,11 @@
 using System.Text.Json;
+using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
+/// <summary>Hover: Markdown when the client lists it in <c>hover.contentFormat</c>, plain text otherwise.</summary>
 public sealed class HoverEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
@@ -11,13 +13,14 @@ public sealed class HoverEndpoint(Session session)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/hover");
         bool chineseFirst = session.ChineseFirst;
+        var format = session.Client.HoverMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
         return Endpoint.RunOnAnalysis(session, "hover", p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;
-            var hover = Core.Features.Hover.Compute(analysis, offset, matcher.Glossary, chineseFirst);
+            var hover = Core.Features.Hover.Compute(analysis, offset, matcher.Glossary, chineseFirst, format);
             if (hover is null) return Json.Null;
-            var result = new Hover(new MarkupContent("markdown", hover.Markdown), Protocol.Convert.ToRange(lines, hover.Span));
+            var result = new Protocol.Hover(Protocol.Convert.ToMarkup(format, hover.Text), Protocol.Convert.ToRange(lines, hover.Span));
             return Json.Write(result, LspJsonContext.Default.Hover);
         }, cancellationToken);
     }

@@ -5,6 +5,7 @@ using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
 
 namespace LspGlossary.Server.Endpoints;
 
@@ -17,10 +18,14 @@ public sealed class LifecycleEndpoints(Session session)
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public JsonElement Initialize(JsonElement parameters)
     {
+        // initialize may be sent once: a second one is refused and the first one's session goes on.
+        if (session.Initialized)
+        {
+            throw new LocalRpcException("Invalid request: the server is already initialized.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        }
         var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, "initialize");
         session.ClientLocale = p.Locale;
-        session.ClientSupportsConfiguration = p.Capabilities?.Workspace?.Configuration == true;
-        session.ClientSupportsWatcherRegistration = p.Capabilities?.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true;
+        session.Client = ClientCapabilitiesReader.Read(p.Capabilities, p.InitializationOptions);
         session.ApplySettings(SettingsReader.Read(p.InitializationOptions, Settings.Default));
         session.Glossary.WorkspaceFolders = WorkspaceFolders(p);
         session.Initialized = true;
@@ -36,7 +41,11 @@ public sealed class LifecycleEndpoints(Session session)
                 HoverProvider: true,
                 DefinitionProvider: true,
                 CompletionProvider: new CompletionOptions(TriggerCharacters: null, ResolveProvider: false),
-                CodeActionProvider: new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: false)),
+                // Clients without code action literals get Commands, and a plain true (LSP 3.17).
+                CodeActionProvider: session.Client.CodeActionLiterals
+                    ? Json.Write(new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: true), LspJsonContext.Default.CodeActionOptions)
+                    : Json.True,
+                ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All])),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }
@@ -47,13 +56,18 @@ public sealed class LifecycleEndpoints(Session session)
         _ = AfterInitializedAsync();
     }
 
+    /// <summary>
+    /// Pulls the settings and registers the glossary watcher, independently: a client that never answers one
+    /// request does not hold up the other. Then reports the glossary's problems and status.
+    /// </summary>
     private async Task AfterInitializedAsync()
     {
+        var settings = session.RefreshSettingsAsync();
+        _ = session.RegisterGlossaryWatcherAsync();
         await session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
         session.Diagnostics.PublishGlossaryProblems(session.Glossary.Result);
         session.SendStatus();
-        await session.RegisterGlossaryWatcherAsync().ConfigureAwait(false);
-        await session.RefreshSettingsAsync().ConfigureAwait(false);
+        await settings.ConfigureAwait(false);
     }
 
     private static List<string> WorkspaceFolders(InitializeParams p)

@@ -40,5 +40,9 @@ public static class Convert
         return new Diagnostic(new Range(position, position), problem.Message, severity, "glossary.invalid-file", "lsp-glossary");
     }
 
+    /// <summary>Text as MarkupContent of the matching kind ("markdown" or "plaintext").</summary>
+    public static MarkupContent ToMarkup(DocumentationFormat format, string text) =>
+        new(format == DocumentationFormat.Markdown ? "markdown" : "plaintext", text);
+
     public static TextEdit ToTextEdit(LineMap lines, TextReplacement replacement) => new(ToRange(lines, replacement.Span), replacement.NewText);
 }

@@ -1,15 +1,22 @@
+using System.Text.Json;
+
 namespace LspGlossary.Server.Protocol;
 
+/// <summary>Contents is Markdown or plain text, as the client's <c>hover.contentFormat</c> asks.</summary>
 public sealed record Hover(MarkupContent Contents, Range Range);
 
+public sealed record InsertReplaceEdit(string NewText, Range Insert, Range Replace);
+
+/// <param name="Documentation">A string (plain text) or a Markdown <see cref="MarkupContent"/>.</param>
+/// <param name="TextEdit">A <see cref="Protocol.TextEdit"/>, or an <see cref="InsertReplaceEdit"/> for clients with insertReplaceSupport.</param>
 public sealed record CompletionItem(
     string Label,
     int Kind,
     string? Detail,
-    MarkupContent? Documentation,
+    JsonElement? Documentation,
     string? FilterText,
     string? SortText,
-    TextEdit TextEdit);
+    JsonElement TextEdit);
 
 public sealed record CompletionList(bool IsIncomplete, List<CompletionItem> Items);
 
@@ -21,4 +28,24 @@ public sealed record CodeActionContext(List<Diagnostic>? Diagnostics = null, Lis
 
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext? Context = null);
 
-public sealed record CodeAction(string Title, string Kind, List<Diagnostic>? Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
+/// <summary>
+/// A code action literal. A fix-all offered without being asked for has no <see cref="Edit"/> but <see cref="Data"/>:
+/// its edit is computed by <c>codeAction/resolve</c>.
+/// </summary>
+public sealed record CodeAction(string Title, string Kind, List<Diagnostic>? Diagnostics = null, bool? IsPreferred = null,
+    WorkspaceEdit? Edit = null, CodeActionData? Data = null);
+
+/// <summary>What <c>codeAction/resolve</c> needs to compute a deferred fix-all: the document.</summary>
+public sealed record CodeActionData(string Uri);
+
+/// <summary>A command for clients without code action literals; the client sends it back with workspace/executeCommand.</summary>
+public sealed record Command(string Title, [property: System.Text.Json.Serialization.JsonPropertyName("command")] string Name, List<JsonElement>? Arguments = null);
+
+public sealed record ExecuteCommandParams(string Command, List<JsonElement>? Arguments = null);
+
+/// <summary>The argument of the fix commands: the document, the version the edits were computed for, and the edits.</summary>
+public sealed record FixCommandArguments(string Uri, int? Version = null, List<TextEdit>? Edits = null);
+
+public sealed record ApplyWorkspaceEditParams(WorkspaceEdit Edit, string? Label = null);
+
+public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason = null);

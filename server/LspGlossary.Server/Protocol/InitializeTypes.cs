@@ -2,20 +2,16 @@ using System.Text.Json;
 
 namespace LspGlossary.Server.Protocol;
 
-public sealed record GeneralClientCapabilities(List<string>? PositionEncodings = null);
-
-public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
-
-public sealed record WorkspaceClientCapabilities(bool? Configuration = null, DynamicRegistrationCapability? DidChangeWatchedFiles = null);
-
 public sealed record WorkspaceFolder(string Uri, string? Name = null);
 
-public sealed record ClientCapabilities(GeneralClientCapabilities? General = null, WorkspaceClientCapabilities? Workspace = null);
-
+/// <summary>
+/// The initialize params this server reads. <see cref="Capabilities"/> is read by <see cref="ClientCapabilitiesReader"/>,
+/// which tolerates values of unexpected types (a client's capabilities never make initialize fail).
+/// </summary>
 public sealed record InitializeParams(
     int? ProcessId = null,
     string? Locale = null,
-    ClientCapabilities? Capabilities = null,
+    JsonElement? Capabilities = null,
     JsonElement? InitializationOptions = null,
     List<WorkspaceFolder>? WorkspaceFolders = null,
     string? RootUri = null,
@@ -27,13 +23,17 @@ public sealed record CompletionOptions(List<string>? TriggerCharacters, bool Res
 
 public sealed record CodeActionOptions(List<string> CodeActionKinds, bool ResolveProvider);
 
+public sealed record ExecuteCommandOptions(List<string> Commands);
+
+/// <param name="CodeActionProvider"><see cref="CodeActionOptions"/> for clients with code action literals, else <c>true</c>.</param>
 public sealed record ServerCapabilities(
     string PositionEncoding,
     TextDocumentSyncOptions TextDocumentSync,
     bool HoverProvider,
     bool DefinitionProvider,
     CompletionOptions CompletionProvider,
-    CodeActionOptions CodeActionProvider);
+    JsonElement CodeActionProvider,
+    ExecuteCommandOptions ExecuteCommandProvider);
 
 public sealed record ServerInfo(string Name, string Version);
 

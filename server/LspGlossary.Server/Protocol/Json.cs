@@ -9,6 +9,7 @@ namespace LspGlossary.Server.Protocol;
 public static class Json
 {
     public static readonly JsonElement Null = JsonDocument.Parse("null").RootElement.Clone();
+    public static readonly JsonElement True = JsonDocument.Parse("true").RootElement.Clone();
 
     internal static LspJsonContext Context => LspJsonContext.Default;
 

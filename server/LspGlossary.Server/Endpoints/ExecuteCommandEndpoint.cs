@@ -1,0 +1,57 @@
+using System.Text.Json;
+using LspGlossary.Server.Protocol;
+using StreamJsonRpc;
+
+namespace LspGlossary.Server.Endpoints;
+
+/// <summary>
+/// workspace/executeCommand: the code actions of clients without code action literals. The server makes the edit
+/// and asks the client to apply it (workspace/applyEdit); the command answers null when the client applied it,
+/// and an error saying why not otherwise.
+/// </summary>
+public sealed class ExecuteCommandEndpoint(Session session)
+{
+    private const int RequestFailed = -32803;
+
+    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonElement> ExecuteCommandAsync(JsonElement parameters, CancellationToken cancellationToken)
+    {
+        const string method = "workspace/executeCommand";
+        var p = Json.Read(parameters, LspJsonContext.Default.ExecuteCommandParams, method);
+        if (!Commands.All.Contains(p.Command)) throw Json.InvalidParams(method, $"unknown command '{p.Command}'");
+        if (p.Arguments is not [{ ValueKind: JsonValueKind.Object } argument]) throw Json.InvalidParams(method, "one argument object expected");
+        var arguments = Json.Read(argument, LspJsonContext.Default.FixCommandArguments, method);
+
+        if (p.Command == Commands.Fix)
+        {
+            // The edits were computed for one version: on any other text they could land in the wrong place.
+            if (session.Documents.Get(arguments.Uri) is not { } document || document.Version != arguments.Version || arguments.Edits is null)
+            {
+                throw Failed("the document changed since the fix was offered; ask for code actions again");
+            }
+            var edit = new WorkspaceEdit(new Dictionary<string, List<TextEdit>> { [arguments.Uri] = arguments.Edits });
+            return ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
+        }
+
+        var severity = session.Settings.DiagnosticsSeverity;
+        var analysis = Endpoint.AnalysisOf(session, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
+        return Endpoint.Run(session, method, async () =>
+        {
+            var (result, _) = await analysis().ConfigureAwait(false);
+            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, severity, cancellationToken), "Fix all glossary spellings", cancellationToken)
+                .ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private async Task<JsonElement> ApplyAsync(WorkspaceEdit edit, string label, CancellationToken cancellationToken)
+    {
+        if (await session.ApplyEditAsync(edit, label, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            session.Log($"workspace/executeCommand: {failure}");
+            throw Failed(failure);
+        }
+        return Json.Null;
+    }
+
+    private static LocalRpcException Failed(string message) => new(message) { ErrorCode = RequestFailed };
+}

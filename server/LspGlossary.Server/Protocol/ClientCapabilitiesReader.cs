@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>
+/// What the client said it supports, reduced to the questions this server asks. Everything defaults to the
+/// most conservative answer: plain text, <c>Command</c>s instead of code action literals, no dynamic registration.
+/// </summary>
+public sealed record ClientFeatures(
+    bool HoverMarkdown = false,
+    bool CompletionMarkdown = false,
+    bool CompletionInsertReplace = false,
+    bool CodeActionLiterals = false,
+    bool CodeActionResolveEdit = false,
+    bool ApplyEdit = false,
+    bool Configuration = false,
+    bool WatchedFilesRegistration = false,
+    bool StatusNotification = false)
+{
+    public static readonly ClientFeatures None = new();
+}
+
+/// <summary>
+/// Reads <c>InitializeParams.capabilities</c> (and the <c>statusNotification</c> initialization option)
+/// leniently: a missing or mistyped value means "not supported", never an error.
+/// </summary>
+public static class ClientCapabilitiesReader
+{
+    /// <summary>The initialization option that asks for <c>lspGlossary/status</c> notifications.</summary>
+    public const string StatusNotificationOption = "statusNotification";
+
+    public static ClientFeatures Read(JsonElement? capabilities, JsonElement? initializationOptions)
+    {
+        var caps = capabilities ?? default;
+        return new ClientFeatures(
+            HoverMarkdown: Lists(Get(caps, "textDocument", "hover", "contentFormat"), "markdown"),
+            CompletionMarkdown: Lists(Get(caps, "textDocument", "completion", "completionItem", "documentationFormat"), "markdown"),
+            CompletionInsertReplace: IsTrue(Get(caps, "textDocument", "completion", "completionItem", "insertReplaceSupport")),
+            CodeActionLiterals: Get(caps, "textDocument", "codeAction", "codeActionLiteralSupport") is { ValueKind: JsonValueKind.Object },
+            CodeActionResolveEdit: Lists(Get(caps, "textDocument", "codeAction", "resolveSupport", "properties"), "edit")
+                && IsTrue(Get(caps, "textDocument", "codeAction", "dataSupport")),
+            ApplyEdit: IsTrue(Get(caps, "workspace", "applyEdit")),
+            Configuration: IsTrue(Get(caps, "workspace", "configuration")),
+            WatchedFilesRegistration: IsTrue(Get(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
+            StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)));
+    }
+
+    private static JsonElement? Get(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element)) return null;
+        }
+        return element;
+    }
+
+    private static bool IsTrue(JsonElement? element) => element is { ValueKind: JsonValueKind.True };
+
+    private static bool Lists(JsonElement? element, string value) =>
+        element is { ValueKind: JsonValueKind.Array } array
+        && array.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == value);
+}

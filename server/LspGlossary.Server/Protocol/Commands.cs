@@ -1,0 +1,17 @@
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>
+/// The commands the server executes (workspace/executeCommand), announced in <c>executeCommandProvider</c>. Clients
+/// without code action literals get code actions as these commands. The names differ from the VS Code extension's
+/// own commands (<c>lspGlossary.fixAll</c>), which vscode-languageclient would otherwise register twice.
+/// </summary>
+public static class Commands
+{
+    /// <summary>Applies the edits in its argument (<see cref="FixCommandArguments"/>) if the document is still at that version.</summary>
+    public const string Fix = "lspGlossary.server.fix";
+
+    /// <summary>Fixes every wrong spelling in the document of its argument, computed when it runs.</summary>
+    public const string FixAll = "lspGlossary.server.fixAll";
+
+    public static readonly IReadOnlyList<string> All = [Fix, FixAll];
+}
