@@ -169,7 +169,7 @@ public class WorkspaceGlossaryTests : IDisposable
         string path = name.StartsWith('/') ? name : Path.Combine(_workspace, name);
         if (name == "fifo") MakeFifo(path);
         if (name == "link-to-zero") File.CreateSymbolicLink(path, "/dev/zero");
-        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace);
+        await using var client = await InProcessClient.StartAsync(workspaceFolder: _workspace, initializationOptions: WantsStatus);
         await client.OpenAsync(Uri("a.md"), "We use LoRA.");
         var settings = new JsonObject { ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["glossaryFiles"] = new JsonArray(path) } } };
         await client.NotifyAsync("workspace/didChangeConfiguration", settings);

@@ -78,8 +78,8 @@ public sealed class LineMap
         }
         if (tail < 0) middleEnds.Add(length);
         int tailCount = tail < 0 ? 0 : _lineStarts.Length - tail;
-        var starts = new int[first + middleStarts.Count + tailCount];
-        var ends = new int[starts.Length];
+        var starts = GC.AllocateUninitializedArray<int>(first + middleStarts.Count + tailCount);
+        var ends = GC.AllocateUninitializedArray<int>(starts.Length);
         Array.Copy(_lineStarts, starts, first);
         Array.Copy(_lineEnds, ends, first);
         middleStarts.CopyTo(starts, first);
