@@ -52,7 +52,7 @@ public static class Hover
         // Where the entry comes from, so users know which file to edit.
         string file = Path.GetFileName(entry.Source.File);
         string link = Path.IsPathRooted(entry.Source.File)
-            ? $"[{file}:{entry.Source.Line}]({new Uri(entry.Source.File).AbsoluteUri}#L{entry.Source.Line})"
+            ? $"[{file}:{entry.Source.Line}]({FileUri.FromPath(entry.Source.File)}#L{entry.Source.Line})"
             : $"{file}:{entry.Source.Line}";
         md.Append('_').Append(entry.Category).Append(" · ")
           .Append(entry.IsBundled ? (chineseFirst ? "内置词汇表" : "bundled glossary") : (chineseFirst ? "工作区词汇表" : "workspace glossary"))
