@@ -2,6 +2,8 @@
 # Publishes the server for one runtime, then runs it once (--validate-glossary) when this machine can.
 #   LSP_GLOSSARY_RID  linux-x64 (default), linux-arm64, win-x64, osx-arm64, osx-x64
 #   LSP_GLOSSARY_OUT  the output folder (default dist/server)
+#   LSP_GLOSSARY_READYTORUN=1  the self-contained ReadyToRun build even where NativeAOT is possible (to measure on
+#                     Linux what Windows and macOS get: tests/benchmarks/platforms.sh)
 # The bundled glossary is embedded in the binary: the output holds the executable (and, for Windows built
 # on Linux, the runtime's files beside it). How each runtime is built (README, "Platforms"):
 #   linux-*         NativeAOT, one static executable (static-pie, linked by lld): it needs no libc at run time,
@@ -23,8 +25,18 @@ case "$(uname -s)" in Linux) host_os=linux ;; Darwin) host_os=osx ;; *) host_os=
 case "$(uname -m)" in x86_64 | amd64) host_arch=x64 ;; aarch64 | arm64) host_arch=arm64 ;; *) host_arch=other ;; esac
 rid_os="${rid%%-*}"
 
+# NativeAOT where it can link (the runtime's OS is this machine's), else ReadyToRun.
+kind=nativeaot
+if [ "$rid_os" != "$host_os" ] || [ "${LSP_GLOSSARY_READYTORUN:-}" = 1 ]; then kind=readytorun; fi
+
 flags=()
-if [ "$rid_os" = linux ] && [ "$host_os" = linux ]; then
+if [ "$kind" = readytorun ]; then
+  single=true
+  [ "$rid_os" = win ] && single=false
+  flags=(--self-contained -p:PublishAot=false -p:PublishTrimmed=true -p:PublishReadyToRun=true
+    -p:PublishSingleFile=$single -p:SatelliteResourceLanguages=en -p:DebugType=none)
+  how="self-contained, trimmed, ReadyToRun"
+elif [ "$rid_os" = linux ]; then
   if command -v clang >/dev/null && command -v ld.lld >/dev/null; then
     flags=(-p:StaticExecutable=true -p:LinkerFlavor=lld)
     how="NativeAOT, static"
@@ -37,14 +49,8 @@ if [ "$rid_os" = linux ] && [ "$host_os" = linux ]; then
     echo "cross-compiling for $rid needs clang and lld (and for arm64: gcc-aarch64-linux-gnu libc6-dev-arm64-cross)" >&2
     exit 1
   fi
-elif [ "$rid_os" = "$host_os" ]; then
-  how="NativeAOT"
 else
-  single=true
-  [ "$rid_os" = win ] && single=false
-  flags=(--self-contained -p:PublishAot=false -p:PublishTrimmed=true -p:PublishReadyToRun=true
-    -p:PublishSingleFile=$single -p:SatelliteResourceLanguages=en -p:DebugType=none)
-  how="self-contained, trimmed, ReadyToRun"
+  how="NativeAOT"
 fi
 
 rm -rf "$out"

@@ -23,7 +23,7 @@ public sealed class InProcessClient : IAsyncDisposable
     private readonly Task _reader;
     private int _nextId = 1;
 
-    public InProcessClient(string glossaryDirectory)
+    public InProcessClient(string? glossaryDirectory)
     {
         _input = _toClient.Reader.AsStream();
         _output = _toServer.Writer.AsStream();
@@ -33,9 +33,10 @@ public sealed class InProcessClient : IAsyncDisposable
 
     public Task<int> ServerTask { get; }
 
-    public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null)
+    /// <param name="embeddedGlossary">Use the glossary embedded in the server instead of the test fixture's.</param>
+    public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null, bool embeddedGlossary = false)
     {
-        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+        var client = new InProcessClient(embeddedGlossary ? null : Path.Combine(AppContext.BaseDirectory, "Fixtures"));
         var parameters = new JsonObject { ["processId"] = null, ["locale"] = locale, ["capabilities"] = new JsonObject() };
         if (workspaceFolder is not null) parameters["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(workspaceFolder).AbsoluteUri, ["name"] = "ws" });
         if (initializationOptions is not null) parameters["initializationOptions"] = initializationOptions;

@@ -1,7 +1,7 @@
 // End-to-end tests of `lsp-glossary check` and `lsp-glossary export prh`: the published binary, run as CI runs it.
 // Exit codes, the three formats (the SARIF validated against the SARIF 2.1.0 JSON schema), --fix round trips.
 // The binary: $LSP_GLOSSARY_SERVER, else <repo>/dist/server/lsp-glossary.
-import { test } from 'node:test';
+import { test, SERVER_IS_WINDOWS } from './platform.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -14,8 +14,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const BIN = process.env.LSP_GLOSSARY_SERVER || path.join(repo, 'dist', 'server', 'lsp-glossary');
-// The Windows build prints its own separator; it runs here under Wine (tests/e2e/run-wine.sh sets the platform).
-const SERVER_IS_WINDOWS = (process.env.LSP_GLOSSARY_SERVER_PLATFORM || process.platform) === 'win32';
+// The Windows build prints paths with its own separator.
 const SEP = SERVER_IS_WINDOWS ? '\\' : '/';
 
 // The SARIF 2.1.0 schema (draft-04) as Microsoft's SARIF SDK for JavaScript ships it.
