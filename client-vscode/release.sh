@@ -5,6 +5,7 @@
 #   dist/release/lsp-glossary-<target>-<version>.vsix    one VSIX per line of client-vscode/targets.txt
 #   dist/release/lsp-glossary-server-<version>-<rid>.tar.gz (.zip for Windows)   each server on its own
 #   dist/release/SHA256SUMS
+#   dist/nuget/                                          the .NET tool: lsp-glossary and one package per runtime
 # Afterwards dist/server and dist/lsp-glossary-linux-x64-<version>.vsix are the linux-x64 ones, as after npm run build.
 # Needs clang, lld and Debian's arm64 cross libc (apt: clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross).
 set -euo pipefail
@@ -39,6 +40,21 @@ for rid in $rids; do
     *) tar -C "dist/servers/$rid" --owner=0 --group=0 -czf "dist/release/$name.tar.gz" . ;;
   esac
 done
+
+echo "== .NET tool"
+rm -rf dist/nuget
+pack=(dotnet pack server/LspGlossary.Server -c Release -o dist/nuget -p:DebugType=none -p:SatelliteResourceLanguages=en
+  -nologo -v quiet -clp:NoSummary)
+"${pack[@]}" # the package lsp-glossary, which names the runtime packages (ToolPackageRuntimeIdentifiers)
+for rid in $(dotnet msbuild server/LspGlossary.Server -getProperty:ToolPackageRuntimeIdentifiers | tr ';' ' '); do
+  # A package holds the runtime's whole output folder: clear what earlier builds left there (debug symbols).
+  rm -rf "server/LspGlossary.Server/bin/Release/net10.0/$rid"
+  case "$rid" in
+    linux-*) "${pack[@]}" -r "$rid" -p:StaticExecutable=true -p:LinkerFlavor=lld ;; # NativeAOT, as in the VSIXs
+    *) "${pack[@]}" -r "$rid" ;;                                                     # any: framework-dependent
+  esac
+done
+ls dist/nuget
 
 (cd dist/release && sha256sum -- * > SHA256SUMS)
 echo "dist/release ($(( $(date +%s) - start )) s):"
