@@ -20,7 +20,7 @@ summary() {
 # Every target when this machine has what cross-building needs (as CI does: .ci/run installs it), else the host's.
 build=build
 if command -v clang >/dev/null && command -v ld.lld >/dev/null && [ -d /usr/aarch64-linux-gnu/lib ]; then build=build:all
-else rm -rf dist/servers dist/release; fi # not rebuilt: the platform suites must not test an older build
+else rm -rf dist/servers dist/release dist/nuget; fi # not rebuilt: the platform suites must not test an older build
 echo "== npm run $build"
 if ! npm run --silent "$build"; then # the server(s), then the VSIX(s)
   failed=$((failed + 1)); echo "npm run $build failed"; summary

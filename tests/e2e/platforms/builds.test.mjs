@@ -123,6 +123,13 @@ test('dist/release: seven VSIXs, a server archive per runtime, and SHA256SUMS th
   for (const [sum, name] of sums) {
     assert.equal(createHash('sha256').update(readFileSync(path.join(release, name))).digest('hex'), sum, name);
   }
+  // Each server archive holds its runtime's executable at the top.
+  for (const rid of rids) {
+    const archive = path.join(release, wanted.find((n) => n.startsWith(`lsp-glossary-server-${version}-${rid}.`)));
+    const list = rid.startsWith('win-') ? spawnSync('unzip', ['-Z1', archive], { encoding: 'utf8' }) : spawnSync('tar', ['-tzf', archive], { encoding: 'utf8' });
+    const entries = list.stdout.split('\n').map((entry) => entry.replace(/^\.\//, ''));
+    assert.ok(entries.includes(executableName(rid)), `${archive}: ${entries.slice(0, 5).join(' ')}`);
+  }
 });
 
 function files(dir) {
