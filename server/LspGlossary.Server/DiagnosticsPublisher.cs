@@ -49,7 +49,7 @@ public sealed class DiagnosticsPublisher
     public void PublishGlossaryProblems(Core.Glossary.GlossaryLoadResult result)
     {
         var byFile = result.Problems
-            .Where(p => !p.Location.File.StartsWith(_session.Glossary.BundledDirectory, StringComparison.Ordinal))
+            .Where(p => !_session.Glossary.IsBundledFile(p.Location.File))
             .GroupBy(p => p.Location.File)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         HashSet<string> previous;

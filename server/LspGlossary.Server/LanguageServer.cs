@@ -15,7 +15,7 @@ public static class LanguageServer
     // is exercised end to end by tests/e2e, which is what these suppressions rely on.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Covered by the tests of the published binary.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Covered by the tests of the published binary.")]
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string glossaryDirectory)
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string? glossaryDirectory)
     {
         var session = new Session(log, glossaryDirectory);
         // Parse the bundled glossary while the client is still starting; initialize reuses the parse.

@@ -20,7 +20,7 @@ static int RunCommand(Func<string[], CliContext, int> command, string[] args)
 {
     // Buffered standard output: a run may write thousands of lines.
     using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-    var context = new CliContext(stdout, Console.Error, Directory.GetCurrentDirectory(), CliContext.DefaultGlossaryDirectory,
+    var context = new CliContext(stdout, Console.Error, Directory.GetCurrentDirectory(), BundledGlossaryDirectory: null,
         OutIsTerminal: !Console.IsOutputRedirected, ErrorIsTerminal: !Console.IsErrorRedirected);
     return command(args, context);
 }
@@ -39,7 +39,7 @@ internal static class ServerCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string glossaryDirectory = CliContext.DefaultGlossaryDirectory;
+        string? glossaryDirectory = null; // the glossary embedded in the binary
         bool validate = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -71,13 +71,13 @@ internal static class ServerCommand
         return await LanguageServer.RunAsync(stdin, stdout, Console.Error, glossaryDirectory);
     }
 
-    private static int ValidateGlossary(string directory)
+    private static int ValidateGlossary(string? directory)
     {
         var store = new LspGlossary.Server.State.GlossaryStore(directory);
         var problems = store.Reload().Problems;
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         int errors = problems.Count(p => p.Severity == LspGlossary.Core.Glossary.ProblemSeverity.Error);
-        Console.WriteLine($"{store.Glossary.Entries.Count} terms in {directory}: {errors} errors, {problems.Count - errors} warnings");
+        Console.WriteLine($"{store.Glossary.Entries.Count} terms in {store.BundledDescription}: {errors} errors, {problems.Count - errors} warnings");
         return errors > 0 || store.Glossary.Entries.Count == 0 ? 2 : 0;
     }
 }

@@ -16,7 +16,7 @@ public sealed class Session
     private readonly TextWriter _log;
     private volatile Settings _settings = Settings.Default;
 
-    public Session(TextWriter log, string bundledGlossaryDirectory)
+    public Session(TextWriter log, string? bundledGlossaryDirectory)
     {
         _log = log;
         Glossary = new GlossaryStore(bundledGlossaryDirectory);

@@ -1,5 +1,6 @@
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Server.State;
 
 namespace LspGlossary.Tests;
 
@@ -16,6 +17,27 @@ public class BundledGlossaryTests
 
     [Fact]
     public void Loads_without_problems() => Assert.Empty(Bundled.Value.Problems.Select(p => p.ToString()));
+
+    [Fact]
+    public void The_server_embeds_every_bundled_file_unchanged()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "glossary"), "*.yaml").Order(StringComparer.Ordinal).ToList();
+        var embedded = GlossaryStore.EmbeddedFiles();
+        Assert.Equal(files.Select(f => GlossaryStore.EmbeddedPrefix + Path.GetFileName(f)), embedded.Select(s => s.Path));
+        Assert.Equal(files.Select(File.ReadAllText), embedded.Select(s => s.Text));
+        Assert.All(embedded, s => Assert.True(s.IsBundled));
+    }
+
+    [Fact]
+    public void Without_a_folder_the_store_loads_the_embedded_glossary()
+    {
+        var store = new GlossaryStore(bundledDirectory: null);
+        var result = store.Reload();
+        Assert.Empty(result.Problems);
+        Assert.Equal(Bundled.Value.Entries.Count, store.Glossary.Entries.Count);
+        Assert.True(store.IsBundledFile(GlossaryStore.EmbeddedPrefix + "training.yaml"));
+        Assert.False(store.IsBundledFile(Path.Combine(TestSupport.RepoRoot, "glossary", "training.yaml")));
+    }
 
     [Theory]
     [InlineData("LoRA", "Low-Rank Adaptation", "Lora,LORA,LoRa")]

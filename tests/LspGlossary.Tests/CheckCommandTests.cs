@@ -35,6 +35,9 @@ public sealed class CheckCommandTests : IDisposable
 
     private string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>A shown path as this platform prints it: the expectations are written with '/'.</summary>
+    private static string Shown(string path) => path.Replace('/', Path.DirectorySeparatorChar);
+
     // ------------------------------------------------------------------ exit codes and the text format
 
     [Fact]
@@ -54,8 +57,8 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(
             [
-                "docs/a.md:3:3: glossary.wrong-variant: 'Lora' is not the glossary's spelling: write 'LoRA' (Low-Rank Adaptation).",
-                "docs/a.md:3:14: glossary.wrong-variant: 'MOE' is not the glossary's spelling: write 'MoE' (Mixture of Experts).",
+                Shown("docs/a.md") + ":3:3: glossary.wrong-variant: 'Lora' is not the glossary's spelling: write 'LoRA' (Low-Rank Adaptation).",
+                Shown("docs/a.md") + ":3:14: glossary.wrong-variant: 'MOE' is not the glossary's spelling: write 'MoE' (Mixture of Experts).",
             ],
             Lines(output));
         Assert.Contains("2 findings in 1 file (1 file checked)", error);
@@ -129,7 +132,7 @@ public sealed class CheckCommandTests : IDisposable
         Write(".git/x.md", "Lora\n");
         WriteBytes("binary.md", [.. Encoding.UTF8.GetBytes("Lora"), 0, 1, 2]);
         var (_, output, _) = Run();
-        Assert.Equal(["keep.generated.md", "sub/rooted.md"], Lines(output).Select(l => l[..l.IndexOf(':')]).ToArray());
+        Assert.Equal(["keep.generated.md", Shown("sub/rooted.md")], Lines(output).Select(l => l[..l.IndexOf(':')]).ToArray());
     }
 
     [Fact]
@@ -149,7 +152,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("docs/c.py", "# Lora\n");
         Write("other/d.md", "Lora\n");
         var (_, output, _) = Run("docs/**/*.md");
-        Assert.Equal(["docs/a.md", "docs/deep/b.md"], Lines(output).Select(l => l[..l.IndexOf(':')]).ToArray());
+        Assert.Equal([Shown("docs/a.md"), Shown("docs/deep/b.md")], Lines(output).Select(l => l[..l.IndexOf(':')]).ToArray());
         var (code, _, error) = Run("nothing/**/*.md");
         Assert.Equal(2, code);
         Assert.Contains("no file matches", error);

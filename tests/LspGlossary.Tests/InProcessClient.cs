@@ -36,7 +36,7 @@ public sealed class InProcessClient : IAsyncDisposable
     /// <summary>Every message the server sent, in order (responses, notifications and requests).</summary>
     public List<JsonObject> Received { get; } = [];
 
-    public InProcessClient(string glossaryDirectory)
+    public InProcessClient(string? glossaryDirectory)
     {
         _input = _toClient.Reader.AsStream();
         _output = _toServer.Writer.AsStream();
@@ -46,10 +46,11 @@ public sealed class InProcessClient : IAsyncDisposable
 
     public Task<int> ServerTask { get; }
 
+    /// <param name="embeddedGlossary">Use the glossary embedded in the server instead of the test fixture's.</param>
     public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null,
-        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null)
+        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null, bool embeddedGlossary = false)
     {
-        var client = new InProcessClient(Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = requestHandler };
+        var client = new InProcessClient(embeddedGlossary ? null : Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = requestHandler };
         var parameters = new JsonObject
         {
             ["processId"] = null,

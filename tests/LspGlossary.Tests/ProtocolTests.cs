@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LspGlossary.Server.Protocol;
 
@@ -259,5 +260,19 @@ public class ProtocolTests
         var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1));
         string text = hover["result"]!["contents"]!["value"]!.ToString();
         Assert.True(text.IndexOf("测试用", StringComparison.Ordinal) < text.IndexOf("Test definition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_embedded_glossary_hover_names_the_file_without_a_link_and_definition_is_null()
+    {
+        await using var client = await InProcessClient.StartAsync(embeddedGlossary: true);
+        await client.OpenAsync(Uri, "RLHF");
+        var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1));
+        string text = hover["result"]!["contents"]!["value"]!.ToString();
+        Assert.Contains("Reinforcement Learning from Human Feedback", text);
+        Assert.Matches(@"_ · training\.yaml:\d+$", text); // the file is inside the binary: nothing to link to
+        var definition = await client.RequestAsync("textDocument/definition", InProcessClient.Position(Uri, 0, 1));
+        Assert.Equal(JsonValueKind.Null, definition["result"]?.GetValueKind() ?? JsonValueKind.Null);
+        Assert.Null(definition["error"]);
     }
 }

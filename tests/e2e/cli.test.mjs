@@ -1,7 +1,7 @@
 // End-to-end tests of `lsp-glossary check` and `lsp-glossary export prh`: the published binary, run as CI runs it.
 // Exit codes, the three formats (the SARIF validated against the SARIF 2.1.0 JSON schema), --fix round trips.
 // The binary: $LSP_GLOSSARY_SERVER, else <repo>/dist/server/lsp-glossary.
-import { test } from 'node:test';
+import { test, SERVER_IS_WINDOWS } from './platform.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const BIN = process.env.LSP_GLOSSARY_SERVER || path.join(repo, 'dist', 'server', 'lsp-glossary');
+// The Windows build prints paths with its own separator.
+const SEP = SERVER_IS_WINDOWS ? '\\' : '/';
 
 // The SARIF 2.1.0 schema (draft-04) as Microsoft's SARIF SDK for JavaScript ships it.
 const SARIF_SCHEMA = JSON.parse(readFileSync(
@@ -61,9 +63,9 @@ test('text format: file:line:col: code: message, in path order, never in code, i
     const heads = out.trim().split('\n').map((l) => l.split(': ').slice(0, 2).join(': '));
     assert.deepEqual(heads, [
       'README.md:3:3: glossary.wrong-variant',
-      'docs/zh.md:1:5: glossary.wrong-variant',
-      'docs/zh.md:1:13: glossary.wrong-variant',
-      'src/train.py:1:3: glossary.wrong-variant',
+      `docs${SEP}zh.md:1:5: glossary.wrong-variant`,
+      `docs${SEP}zh.md:1:13: glossary.wrong-variant`,
+      `src${SEP}train.py:1:3: glossary.wrong-variant`,
     ]);
     assert.ok(!out.includes('\u001b['), 'no colour when stdout is not a terminal');
     assert.match(err, /4 findings in 3 files \(4 files checked\)/);
@@ -82,8 +84,10 @@ test('json format', () => {
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('sarif format validates against the SARIF 2.1.0 schema', () => {
-  const dir = workspace({ ...DOCS, 'odd\\name/a.md': 'Lora\n' });
+test('sarif format validates against the SARIF 2.1.0 schema; URIs use / on every platform', () => {
+  // A backslash is part of a file name on Linux (%5C in the URI) and a separator on Windows, where it cannot be in a name.
+  const odd = SERVER_IS_WINDOWS ? {} : { 'odd\\name/a.md': 'Lora\n' };
+  const dir = workspace({ ...DOCS, ...odd, 'docs/sub dir/b.md': 'Lora\n' });
   try {
     const { code, out } = check(dir, '--format', 'sarif', '.', 'missing.md');
     assert.equal(code, 2);
@@ -96,9 +100,14 @@ test('sarif format validates against the SARIF 2.1.0 schema', () => {
     const run = sarif.runs[0];
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.equal(run.tool.driver.rules[0].id, 'glossary.wrong-variant');
-    assert.equal(run.results.length, 5);
+    assert.equal(run.results.length, SERVER_IS_WINDOWS ? 5 : 6);
     const uris = run.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
-    assert.ok(uris.includes('odd%5Cname/a.md'), uris.join(' '));
+    assert.ok(uris.includes('docs/sub%20dir/b.md'), uris.join(' '));
+    if (!SERVER_IS_WINDOWS) assert.ok(uris.includes('odd%5Cname/a.md'), uris.join(' '));
+    // The base: file:///tmp/…/ here, file:///Z:/tmp/…/ from the Windows build; never a percent-encoded backslash.
+    const base = run.originalUriBaseIds.SRCROOT.uri;
+    assert.match(base, SERVER_IS_WINDOWS ? /^file:\/\/\/[A-Za-z]:\/.*\/$/ : /^file:\/\/\/.*\/$/);
+    assert.ok(!base.includes('%5C') && !uris.some((u) => u.includes('%5C') && !u.startsWith('odd')), `${base} ${uris.join(' ')}`);
     assert.equal(run.results[0].fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'LoRA');
     assert.equal(run.invocations[0].executionSuccessful, false);
     assert.match(run.invocations[0].toolExecutionNotifications[0].message.text, /missing\.md/);

@@ -5,7 +5,7 @@
 // The binary: $LSP_GLOSSARY_SERVER, else <repo>/dist/server/lsp-glossary.
 // Assertions rely only on terms, expansions and variants (LoRA, QLoRA, RAG, RLHF, PPO), never on definition wording.
 
-import { test } from 'node:test';
+import { test } from './platform.mjs';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';

@@ -5,4 +5,5 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_setup node
 export TMPDIR="$work" # the tests put their documents under os.tmpdir()
+# --test-force-exit (in e2e_node_tests): with a slow server (qemu, Wine) the runner sometimes never exits after its last test.
 e2e_node_tests 110 tests/e2e/*.test.mjs

@@ -1,5 +1,5 @@
 // End-to-end: a workspace glossary (team.glossary.yaml) with the published binary and a real client library.
-import { test } from 'node:test';
+import { test, SERVER_IS_WINDOWS } from './platform.mjs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,3 +77,20 @@ test('a broken edit to the workspace glossary shows a positioned error while hov
     assert.ok(status.terms > 100);
   });
 });
+
+// VS Code on Windows sends file:///c%3A/Users/…: the drive letter in lower case and its colon percent-encoded.
+// Under Wine the drive Z: is the Linux root, so /tmp/… is z:\tmp\… for the Windows build.
+if (SERVER_IS_WINDOWS) {
+  test('a workspace folder sent in VS Code\'s Windows form (file:///z%3A/…) loads its glossary', T, () => {
+    const ws = workspace();
+    const vscodeForm = (p) => `file:///z%3A${pathToFileURL(p).pathname}`;
+    return withServer({ rootUri: vscodeForm(ws.dir) }, async (s) => {
+      const { uri } = await openDoc(s, 'We train with ZORPX.\n', { uri: vscodeForm(path.join(ws.dir, 'c.md')) });
+      const h = await hover(s, uri, 0, 16);
+      assert.ok(h, 'hover on the workspace term');
+      assert.match(markdownOf(h), /Zero-Overhead Reward Propagation eXtended/);
+      const definition = await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 16 } });
+      assert.match(definition.uri, /^file:\/\/\/[zZ]:\/.*\/team\.glossary\.yaml$/);
+    });
+  });
+}

@@ -65,7 +65,7 @@ public static class Hover
         if (markdown)
         {
             string link = Path.IsPathRooted(entry.Source.File)
-                ? $"[{file}:{entry.Source.Line}]({new Uri(entry.Source.File).AbsoluteUri}#L{entry.Source.Line})"
+                ? $"[{file}:{entry.Source.Line}]({FileUri.FromPath(entry.Source.File)}#L{entry.Source.Line})"
                 : $"{file}:{entry.Source.Line}";
             text.Append('_').Append(entry.Category).Append(" · ").Append(origin).Append("_ · ").Append(link);
         }

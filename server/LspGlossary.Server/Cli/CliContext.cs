@@ -2,17 +2,16 @@ namespace LspGlossary.Server.Cli;
 
 /// <summary>
 /// What a command may touch besides its arguments: its output streams, the current folder, whether the
-/// streams are terminals, and where the bundled glossary is. Tests pass their own.
+/// streams are terminals, and the folder of the bundled glossary (null: the one embedded in the binary). Tests pass their own.
 /// </summary>
 public sealed record CliContext(
     TextWriter Out,
     TextWriter Error,
     string CurrentDirectory,
-    string BundledGlossaryDirectory,
+    string? BundledGlossaryDirectory,
     bool OutIsTerminal = false,
     bool ErrorIsTerminal = false)
 {
-    public static string DefaultGlossaryDirectory => Path.Combine(AppContext.BaseDirectory, "glossary");
 
     /// <summary>Colour only on a terminal, and never when NO_COLOR is set (no-color.org).</summary>
     public bool UseColour => OutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

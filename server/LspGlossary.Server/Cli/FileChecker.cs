@@ -36,7 +36,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         if (SourceFile.IsBinary(bytes)) return new FileReport(target, [], Skipped: true);
 
         var source = SourceFile.Decode(bytes);
-        var document = new TextDocument("file://" + target.FullPath, target.LanguageId, 1, source.Text);
+        var document = new TextDocument(FileUri.FromPath(target.FullPath), target.LanguageId, 1, source.Text);
         var analysis = DocumentAnalysis.Analyze(document, matcher);
         var diagnostics = Diagnostics.Compute(analysis, severity);
         if (diagnostics.Count == 0) return new FileReport(target, []);

@@ -50,7 +50,7 @@ public sealed class GlossaryOptions
         }
         if (store.Glossary.Entries.Count == 0)
         {
-            context.Error.WriteLine($"lsp-glossary: no glossary terms found (looked in {store.BundledDirectory}).");
+            context.Error.WriteLine($"lsp-glossary: no glossary terms found (looked in {store.BundledDescription}).");
             return null;
         }
         return store.Matcher;

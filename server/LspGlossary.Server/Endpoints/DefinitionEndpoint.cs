@@ -4,7 +4,10 @@ using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
-/// <summary>Go to definition: from a term in a document to its entry in the glossary file that defines it.</summary>
+/// <summary>
+/// Go to definition: from a term in a document to its entry in the glossary file that defines it (a workspace
+/// glossary, or a bundled glossary folder given with --glossary-dir).
+/// </summary>
 public sealed class DefinitionEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
@@ -16,6 +19,8 @@ public sealed class DefinitionEndpoint(Session session)
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;
             var source = match.Entry.Source;
+            // An entry of the glossary embedded in the binary has no file to go to.
+            if (!Path.IsPathRooted(source.File)) return Json.Null;
             var start = new Position(Math.Max(0, source.Line - 1), Math.Max(0, source.Column - 1));
             var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
             return Json.Write(location, LspJsonContext.Default.Location);

@@ -27,10 +27,9 @@ public static class Convert
         new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary");
 
     /// <summary>The local path of a file URI, or null for other schemes (untitled:, vscode-notebook:, …).</summary>
-    public static string? ToPath(string uri) =>
-        System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : null;
+    public static string? ToPath(string uri) => FileUri.ToPath(uri);
 
-    public static string ToUri(string path) => new System.Uri(path).AbsoluteUri;
+    public static string ToUri(string path) => FileUri.FromPath(path);
 
     /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
     public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)

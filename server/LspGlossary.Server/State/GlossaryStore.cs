@@ -6,7 +6,8 @@ using LspGlossary.Server.Files;
 namespace LspGlossary.Server.State;
 
 /// <summary>
-/// The glossary in use: the bundled files, then workspace glossaries (<c>**/*.glossary.yaml</c> in the
+/// The glossary in use: the bundled files (embedded in the binary, or the folder given by <c>--glossary-dir</c>),
+/// then workspace glossaries (<c>**/*.glossary.yaml</c> in the
 /// workspace folders), then the files named in the <c>glossaryFiles</c> setting. An open glossary document's
 /// text wins over the file on disk. Reloads replace the whole result; readers take the current one once.
 /// Files are data from elsewhere: only regular files are read, never more than <see cref="MaxFileBytes"/>,
@@ -31,15 +32,26 @@ public sealed class GlossaryStore
     private volatile GlossaryLoadResult _result = new(Glossary.Empty, [], []);
     private volatile TermMatcher _matcher = new(Glossary.Empty);
 
-    public GlossaryStore(string bundledDirectory) => BundledDirectory = bundledDirectory;
+    /// <summary>The prefix of an embedded resource that is a bundled glossary file (set in the server's project file).</summary>
+    public const string EmbeddedPrefix = "glossary/";
 
-    public string BundledDirectory { get; }
+    /// <param name="bundledDirectory">The folder of the bundled glossary; null: the files embedded in the binary.</param>
+    public GlossaryStore(string? bundledDirectory) => BundledDirectory = bundledDirectory;
+
+    /// <summary>The folder the bundled glossary is read from, or null when it is the one embedded in the binary.</summary>
+    public string? BundledDirectory { get; }
+
+    /// <summary>Where the bundled glossary comes from, for messages.</summary>
+    public string BundledDescription => BundledDirectory ?? "the glossary embedded in lsp-glossary";
     public IReadOnlyList<string> WorkspaceFolders { get; set; } = [];
     public IReadOnlyList<string> ExtraFiles { get; set; } = [];
 
     public TermMatcher Matcher => _matcher;
     public Glossary Glossary => _matcher.Glossary;
     public GlossaryLoadResult Result => _result;
+
+    /// <summary>True for a file of the bundled glossary (whose problems are logged, not shown as diagnostics).</summary>
+    public bool IsBundledFile(string path) => _lastSources.Any(s => s.IsBundled && s.Path == path);
 
     /// <summary>True for a path that is, or could become, one of the glossary's files.</summary>
     public bool IsGlossaryFile(string path) =>
@@ -76,7 +88,8 @@ public sealed class GlossaryStore
             lock (_openLock) open = new(_openDocuments, StringComparer.Ordinal);
             var problems = new List<GlossaryProblem>();
             var sources = new List<GlossarySource>();
-            foreach (var path in BundledFiles()) AddSource(path, isBundled: true, open, sources, problems);
+            if (BundledDirectory is null) sources.AddRange(EmbeddedFiles());
+            else foreach (var path in BundledFiles(BundledDirectory)) AddSource(path, isBundled: true, open, sources, problems);
             var seen = new HashSet<string>(sources.Select(s => s.Path), StringComparer.Ordinal);
             foreach (var path in FindWorkspaceFiles(problems).Concat(ExtraFilePaths()).Concat(open.Keys.Where(k => k.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)))
             {
@@ -98,10 +111,27 @@ public sealed class GlossaryStore
         }
     }
 
-    private IEnumerable<string> BundledFiles() =>
-        Directory.Exists(BundledDirectory)
-            ? Directory.GetFiles(BundledDirectory, "*.yaml").Order(StringComparer.Ordinal)
+    private static IEnumerable<string> BundledFiles(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal)
             : [];
+
+    /// <summary>
+    /// The bundled glossary files embedded at build time, in name order. Their paths are the resource names
+    /// (<c>glossary/training.yaml</c>): not files on disk, so hovers name them without a link.
+    /// </summary>
+    public static List<GlossarySource> EmbeddedFiles()
+    {
+        var assembly = typeof(GlossaryStore).Assembly;
+        var sources = new List<GlossarySource>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            sources.Add(new GlossarySource(name, reader.ReadToEnd(), IsBundled: true));
+        }
+        return sources;
+    }
 
     private IEnumerable<string> ExtraFilePaths()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LspGlossary.Core.Features;
+using LspGlossary.Core.Text;
 
 namespace LspGlossary.Server.Cli.Formats;
 
@@ -75,11 +76,13 @@ public sealed class SarifFormat(string currentDirectory) : IReportFormat
         _ => "note",
     };
 
-    /// <summary>A relative URI for a shown path: each '/'-separated segment percent-encoded (a '\' in a name is %5C).</summary>
-    public static string ToUri(string displayPath) =>
-        string.Join('/', displayPath.Split('/').Select(segment => segment == ".." || segment == "." ? segment : Uri.EscapeDataString(segment)));
+    /// <summary>
+    /// A relative URI for a shown path, with '/' between segments on every platform (a '\' in a Linux file name is
+    /// %5C; on Windows it separates folders).
+    /// </summary>
+    public static string ToUri(string displayPath) => FileUri.RelativeReference(displayPath);
 
-    /// <summary>An absolute file URI for a folder, ending in '/'.</summary>
+    /// <summary>An absolute file URI for a folder, ending in '/' (<c>file:///C:/work/</c> on Windows).</summary>
     public static string DirectoryUri(string directory) =>
-        "file://" + ToUri(directory.TrimEnd('/')) + "/";
+        FileUri.FromPath(directory.TrimEnd('/', Path.DirectorySeparatorChar)) + "/";
 }
