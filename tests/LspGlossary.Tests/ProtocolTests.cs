@@ -265,7 +265,8 @@ public class ProtocolTests
     [Fact]
     public async Task With_the_embedded_glossary_hover_names_the_file_without_a_link_and_definition_is_null()
     {
-        await using var client = await InProcessClient.StartAsync(embeddedGlossary: true);
+        await using var client = await InProcessClient.StartAsync(embeddedGlossary: true,
+            capabilitiesJson: """{"textDocument":{"hover":{"contentFormat":["markdown"]}}}""");
         await client.OpenAsync(Uri, "RLHF");
         var hover = await client.RequestAsync("textDocument/hover", InProcessClient.Position(Uri, 0, 1));
         string text = hover["result"]!["contents"]!["value"]!.ToString();
