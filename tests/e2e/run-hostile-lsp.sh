@@ -16,11 +16,5 @@ rm -f tests/.results/hostile-lsp.json
 timeout 900 node --test --test-force-exit --test-concurrency=1 --test-reporter=tap tests/e2e/hostile-lsp/*.test.mjs >"$work/tap.txt" 2>&1
 rc=$?
 cat "$work/tap.txt"
-passed=$(grep -E '^# pass [0-9]+' "$work/tap.txt" | tail -1 | grep -oE '[0-9]+')
-failed=$(grep -E '^# fail [0-9]+' "$work/tap.txt" | tail -1 | grep -oE '[0-9]+')
-passed=${passed:-0}; failed=${failed:-0}
-if [ "$rc" -eq 124 ]; then echo "node --test timed out after 900 s"; failed=$((failed + 1));
-elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then echo "node --test exited with $rc"; failed=1; fi
-if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no test ran"; failed=1; fi
 [ -f tests/.results/hostile-lsp.json ] && { echo "figures:"; cat tests/.results/hostile-lsp.json; }
-e2e_summary "$passed" "$failed"
+e2e_tap_summary "$work/tap.txt" "$rc"
