@@ -342,16 +342,21 @@ test('bad input: an unknown method gets -32601', T, () =>
     await hoverStillWorks('an unknown method');
   }));
 
-test('bad input: a position far out of range gets null', T, () =>
+test('bad input: a line far out of range gets null; a character past the line end means the line end', T, () =>
   withRaw({}, async (raw) => {
     const hoverStillWorks = openHoverProbe(raw);
     const uri = newUri('md');
     raw.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'RLHF\n' } });
-    for (const position of [pos(100_000, 0), pos(0, 100_000), pos(2_000_000_000, 2_000_000_000)]) {
+    for (const position of [pos(100_000, 0), pos(2_000_000_000, 2_000_000_000)]) {
       const r = await raw.request('textDocument/hover', { textDocument: { uri }, position });
       assert.equal(r.error, undefined, JSON.stringify(r));
       assert.equal(r.result, null, `hover at ${JSON.stringify(position)}`);
     }
+    // LSP 3.17: a character past the line's length defaults back to the line length, the end of RLHF.
+    const atEnd = await raw.request('textDocument/hover', { textDocument: { uri }, position: pos(0, 4) });
+    const pastEnd = await raw.request('textDocument/hover', { textDocument: { uri }, position: pos(0, 100_000) });
+    assert.ok(atEnd.result, 'hover at the end of RLHF');
+    assert.deepEqual(pastEnd.result, atEnd.result);
     const c = await raw.request('textDocument/completion', { textDocument: { uri }, position: pos(100_000, 5) });
     assert.equal(c.error, undefined, JSON.stringify(c));
     assert.ok(c.result === null || c.result.items?.length === 0, JSON.stringify(c.result));

@@ -24,7 +24,12 @@ export const SERVER = process.env.LSP_GLOSSARY_SERVER || path.join(repo, 'dist',
 export const WORK = mkdtempSync(path.join(tmpdir(), 'lsp-glossary-e2e-'));
 process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
 
-export const T = { timeout: 30_000 };
+/**
+ * Emulated servers (Wine, qemu-user) start and throw their first exceptions far more slowly: their runners set
+ * LSP_GLOSSARY_E2E_TIME_SCALE, which stretches every wait and test timeout of these suites.
+ */
+export const TIME_SCALE = Math.max(1, Number(process.env.LSP_GLOSSARY_E2E_TIME_SCALE) || 1);
+export const T = { timeout: 30_000 * TIME_SCALE };
 export const HAN = /\p{Script=Han}/u;
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -37,6 +42,7 @@ export function newUri(ext) {
 
 /** Polls predicate() every 10 ms until it returns a truthy value, which is returned; throws after timeoutMs. */
 export async function waitFor(predicate, timeoutMs = 10_000, what = 'condition') {
+  timeoutMs *= TIME_SCALE;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = predicate();

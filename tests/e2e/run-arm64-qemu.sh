@@ -15,4 +15,4 @@ fi
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$qemu" "$server" > "$work/lsp-glossary"
 chmod +x "$work/lsp-glossary"
 echo "server: $server under $qemu"
-LSP_GLOSSARY_SERVER="$work/lsp-glossary" bash tests/e2e/run-node.sh
+LSP_GLOSSARY_E2E_TIME_SCALE=3 LSP_GLOSSARY_SERVER="$work/lsp-glossary" bash tests/e2e/run-node.sh

@@ -22,6 +22,7 @@ known='{
     "Wine: the CLR stops with a fatal internal error (0x80131506) in a finalizer on this 10 MB run; the same trimmed build for linux-x64 passes it"
 }'
 export LSP_GLOSSARY_KNOWN_DIFFERENCES="$known"
+export LSP_GLOSSARY_E2E_TIME_SCALE=3 # the first exception, hover and analysis of a JIT server under Wine take seconds
 export LSP_GLOSSARY_WINE_EXE="$exe" LSP_GLOSSARY_SERVER="$root/tests/e2e/wine/lsp-glossary.mjs" LSP_GLOSSARY_SERVER_PLATFORM=win32
 echo "server: $exe under $WINE64"
 bash tests/e2e/run-node.sh | tee "$work/out.txt"

@@ -145,7 +145,8 @@ for (const client of CLIENTS) {
     test('a code action request without only carries no whole-document fix-all edit', T, async () => {
       const big = 'We tune with Lora and Qlora.\n'.repeat(10_000); // 290 KB, 20,000 findings
       const uri = open(big);
-      await diagnosticsWhere(uri, (d) => d.length === 20_000, '20,000 diagnostics');
+      // 10,000 are listed, and one more diagnostic counts the other 10,000.
+      await diagnosticsWhere(uri, (d) => d.length === 10_001 && /10000 more/.test(d.at(-1).message), '10,000 diagnostics and the count of the rest');
       const response = await request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 5000, character: 14 }, end: { line: 5000, character: 14 } }, context: { diagnostics: [] } });
       assertConforms(spec.codeActionResult(response.result, caps, commands(), 'codeAction'));
       assert.ok(JSON.stringify(response).length < 3000, `answer of ${JSON.stringify(response).length} characters`);

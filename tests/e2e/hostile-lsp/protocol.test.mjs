@@ -207,7 +207,8 @@ test('memory: closing a 50 MB document gives memory back (RSS <= 150 MB within 5
       after = memoryOf(raw.child.pid);
       if (after.rssMiB <= 150) break;
     }
-    record('memory: 50 MB document closed', { tried: 1, peakRssMiB: after.peakMiB });
+    record('memory: 50 MB document closed', { tried: 1, peakRssMiB: after.peakMiB, rssOpenMiB: open.rssMiB,
+      rssAfterCloseMiB: after.rssMiB, msToRelease: Date.now() - closedAt });
     assert.ok(after.rssMiB <= 150, `RSS ${after.rssMiB.toFixed(0)} MiB 5 s after closing (open: ${open.rssMiB.toFixed(0)} MiB, peak ${after.peakMiB.toFixed(0)} MiB)`);
     const hoverStillWorks = hoverProbe(raw);
     await hoverStillWorks('closing a big document');

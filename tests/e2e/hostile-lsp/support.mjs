@@ -14,13 +14,14 @@ const figuresFile = path.join(repo, 'tests', '.results', 'hostile-lsp.json');
  * Adds to the figures of one class of hostile input (the file is merged across test files). A test records
  * only when it passed, and a crash, a hang or a late answer fails it: so every class recorded had none.
  */
-export function record(kind, { tried = 0, peakRssMiB = 0, slowestAnswerMs = 0 } = {}) {
+export function record(kind, { tried = 0, peakRssMiB = 0, slowestAnswerMs = 0, ...more } = {}) {
   let all = {};
   try { all = JSON.parse(readFileSync(figuresFile, 'utf8')); } catch { /* first record */ }
   const f = all[kind] ?? { tried: 0, peakRssMiB: 0, slowestAnswerMs: 0 };
   f.tried += tried;
   f.peakRssMiB = Math.max(f.peakRssMiB, Math.round(peakRssMiB));
   f.slowestAnswerMs = Math.max(f.slowestAnswerMs, Math.round(slowestAnswerMs));
+  for (const [name, value] of Object.entries(more)) f[name] = Math.round(value); // other figures, as measured
   all[kind] = f;
   mkdirSync(path.dirname(figuresFile), { recursive: true });
   writeFileSync(figuresFile, JSON.stringify(all, null, 2) + '\n');
