@@ -13,13 +13,13 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class CodeActionEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
-    public Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
+    public async Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
         var severity = session.Settings.DiagnosticsSeverity;
         var client = session.Client;
         string uri = p.TextDocument.Uri;
-        return Endpoint.RunOnAnalysis(session, "codeAction", uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(session, "codeAction", uri, (analysis, _) =>
         {
             var lines = analysis.Document.Lines;
             var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);

@@ -11,10 +11,10 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class DefinitionEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
+    public async Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/definition");
-        return Endpoint.RunOnAnalysis(session, "definition", p.TextDocument.Uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(session, "definition", p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;

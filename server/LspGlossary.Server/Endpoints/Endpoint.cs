@@ -5,7 +5,12 @@ using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
-/// <summary>What every request endpoint shares: errors become a log line and an empty answer.</summary>
+/// <summary>
+/// What every request endpoint shares: errors become a log line and an empty answer. Request methods are
+/// <c>async</c>, so that invalid params (thrown before the first await, while the snapshot is taken in message
+/// order) reach StreamJsonRpc as a faulted task: a method that throws synchronously left the next request
+/// unanswered under Wine (tests/e2e/run-win-wine.sh, "a wrong param shape gets -32602").
+/// </summary>
 internal static class Endpoint
 {
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class ExecuteCommandEndpoint(Session session)
     private const int RequestFailed = -32803;
 
     [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
-    public Task<JsonElement> ExecuteCommandAsync(JsonElement parameters, CancellationToken cancellationToken)
+    public async Task<JsonElement> ExecuteCommandAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         const string method = "workspace/executeCommand";
         var p = Json.Read(parameters, LspJsonContext.Default.ExecuteCommandParams, method);
@@ -30,12 +30,12 @@ public sealed class ExecuteCommandEndpoint(Session session)
                 throw Failed("the document changed since the fix was offered; ask for code actions again");
             }
             var edit = new WorkspaceEdit(new Dictionary<string, List<TextEdit>> { [arguments.Uri] = arguments.Edits });
-            return ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
+            return await ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
         }
 
         var severity = session.Settings.DiagnosticsSeverity;
         var analysis = Endpoint.AnalysisOf(session, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
-        return Endpoint.Run(session, method, async () =>
+        return await Endpoint.Run(session, method, async () =>
         {
             var (result, _) = await analysis().ConfigureAwait(false);
             return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, severity, cancellationToken), "Fix all glossary spellings", cancellationToken)

@@ -9,12 +9,12 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class HoverEndpoint(Session session)
 {
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Task<JsonElement> HoverAsync(JsonElement parameters, CancellationToken cancellationToken)
+    public async Task<JsonElement> HoverAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/hover");
         bool chineseFirst = session.ChineseFirst;
         var format = session.Client.HoverMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
-        return Endpoint.RunOnAnalysis(session, "hover", p.TextDocument.Uri, (analysis, matcher) =>
+        return await Endpoint.RunOnAnalysis(session, "hover", p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;

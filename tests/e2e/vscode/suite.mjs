@@ -267,6 +267,19 @@ async function trustedChecks() {
     fs.writeFileSync(workspaceSettings, '{}');
   });
 
+  await check('a glossary file that workspace settings name outside the workspace is not read, and the output says so', async () => {
+    const outside = path.join(path.dirname(workspace), 'outside-credentials.yaml');
+    fs.writeFileSync(outside, 'API_KEY: hunter2-not-for-the-editor\n');
+    fs.writeFileSync(workspaceSettings, JSON.stringify({ 'lspGlossary.glossaryFiles': [outside] }));
+    await runCommand('LSP Glossary: Show Output');
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'outside every workspace folder' }).first().waitFor({ timeout: 30_000 });
+    await shot('9b-outside-glossary-not-read');
+    await openFile('notes.md');
+    await hover('RLHF', 'Reinforcement Learning from Human Feedback');
+    if (await page.getByText('hunter2').count() > 0) throw new Error('the outside file reached the window');
+    fs.writeFileSync(workspaceSettings, '{}');
+  });
+
   await check('a missing server: an error notification whose button opens the output channel', async () => {
     // A machine-scoped setting: in code-server (a remote window) it is read from the Machine settings.
     fs.mkdirSync(path.dirname(machineSettings), { recursive: true });
