@@ -31,7 +31,7 @@ public sealed class CheckUnusualFilesTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(output, error, currentDirectory, Path.GetDirectoryName(TestSupport.FixturePath("test-glossary.yaml"))!);
-        var task = Task.Run(() => CheckCommand.Run(["--no-progress", .. args], context));
+        var task = Task.Factory.StartNew(() => CheckCommand.Run(["--no-progress", .. args], context), TaskCreationOptions.LongRunning); // not the busy pool
         Assert.True(task.Wait(10_000), "check did not finish within 10 s");
         return (task.Result, output.ToString(), error.ToString());
     }
