@@ -103,8 +103,8 @@ public sealed class GlossaryStore
             _lastSources = sources;
             _lastProblems = problemTexts;
             var loaded = _loader.Load(sources);
-            var bundled = sources.Where(s => s.IsBundled).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
-            var result = loaded with { Problems = problems.Concat(loaded.Problems.Select(p => Redacted(p, bundled))).ToList() };
+            var quotable = QuotableFiles(sources);
+            var result = loaded with { Problems = problems.Concat(loaded.Problems.Select(p => quotable.Contains(p.Location.File) ? p : Redacted(p))).ToList() };
             _result = result;
             _matcher = new TermMatcher(result.Glossary);
             return result;
@@ -162,19 +162,23 @@ public sealed class GlossaryStore
     /// link in the workspace to a file elsewhere is elsewhere). A glossary file elsewhere (named in the
     /// settings) may be anything, a secrets file among them, so its problems are reported without quoting it.
     /// </summary>
-    public bool IsInWorkspace(string path)
+    /// <summary>
+    /// The sources whose problems may quote them: the bundled files and those inside a workspace folder, judged
+    /// on paths with their links resolved (a link in the workspace to a file elsewhere is elsewhere). A glossary
+    /// file elsewhere (named in the settings) may be anything, a secrets file among them. Each path is resolved
+    /// once per reload.
+    /// </summary>
+    private HashSet<string> QuotableFiles(List<GlossarySource> sources)
     {
-        if (RegularFile.CanonicalPath(path) is not { } file) return false;
-        return WorkspaceFolders.Any(folder => RegularFile.CanonicalPath(folder) is { } root
-            && file.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        var roots = WorkspaceFolders.Select(RegularFile.CanonicalPath).OfType<string>()
+            .Select(root => root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar).ToList();
+        return sources.Where(source => source.IsBundled
+                || RegularFile.CanonicalPath(source.Path) is { } file && roots.Any(root => file.StartsWith(root, StringComparison.Ordinal)))
+            .Select(source => source.Path).ToHashSet(StringComparer.Ordinal);
     }
 
-    private GlossaryProblem Redacted(GlossaryProblem problem, HashSet<string> bundled)
-    {
-        string file = problem.Location.File;
-        if (bundled.Contains(file) || IsInWorkspace(file)) return problem;
-        return problem with { Message = "A problem in this glossary file. Details are shown only for glossary files inside a workspace folder." };
-    }
+    private static GlossaryProblem Redacted(GlossaryProblem problem) =>
+        problem with { Message = "A problem in this glossary file. Details are shown only for glossary files inside a workspace folder." };
 
     /// <summary>
     /// Walks the workspace folders for <c>*.glossary.yaml</c>, skipping build and dependency folders and
