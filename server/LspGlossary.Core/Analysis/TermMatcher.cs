@@ -8,11 +8,13 @@ namespace LspGlossary.Core.Analysis;
 /// Finds glossary terms in text. Built once per glossary. Every spelling (term, aliases, Chinese names,
 /// expansion, variants) is searched case-insensitively with one multi-string search; each hit is then
 /// checked for script-aware word boundaries and classified (accepted, variant, case variant).
-/// At one position the longest spelling wins; the scan resumes after a match.
+/// At one position the longest spelling wins; the scan resumes after a match. An entry's exceptions
+/// (精度对齐 for 对齐) take part in the same search: where one wins, nothing is reported and the scan resumes after it.
 /// </summary>
 public sealed class TermMatcher
 {
-    private readonly record struct Spelling(string Text, GlossaryEntry Entry, MatchKind Kind);
+    /// <summary>A text to look for; <see cref="Kind"/> is null for an exception.</summary>
+    private readonly record struct Spelling(string Text, GlossaryEntry Entry, MatchKind? Kind);
 
     private readonly SearchValues<string>? _search;
     private readonly Dictionary<char, Spelling[]> _byFirstChar;
@@ -29,6 +31,7 @@ public sealed class TermMatcher
             foreach (var name in entry.ChineseNames) Add(name, entry, MatchKind.ChineseName);
             if (entry.Expansion is { } expansion) Add(expansion, entry, MatchKind.Expansion);
             foreach (var variant in entry.Variants) Add(variant, entry, MatchKind.Variant);
+            foreach (var exception in entry.Exceptions) Add(exception, entry, null);
         }
 
         _byFirstChar = all
@@ -37,7 +40,7 @@ public sealed class TermMatcher
         var distinct = all.Select(s => s.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _search = distinct.Length > 0 ? SearchValues.Create(distinct, StringComparison.OrdinalIgnoreCase) : null;
 
-        void Add(string text, GlossaryEntry entry, MatchKind kind)
+        void Add(string text, GlossaryEntry entry, MatchKind? kind)
         {
             text = Script.FoldWidth(text.Trim());
             // The first entry to claim a spelling keeps it; the glossary reports the conflict.
@@ -70,10 +73,14 @@ public sealed class TermMatcher
             int found = text.AsSpan(position, end - position).IndexOfAny(_search!);
             if (found < 0) return;
             int start = position + found;
-            if (TryMatchAt(text, start, end, out var match))
+            if (TryMatchAt(text, start, end, out var match, out int exceptionEnd))
             {
                 matches.Add(match);
                 position = match.Span.End;
+            }
+            else if (exceptionEnd > start)
+            {
+                position = exceptionEnd;
             }
             else
             {
@@ -82,9 +89,10 @@ public sealed class TermMatcher
         }
     }
 
-    private bool TryMatchAt(string text, int start, int limit, out TermMatch match)
+    private bool TryMatchAt(string text, int start, int limit, out TermMatch match, out int exceptionEnd)
     {
         match = default;
+        exceptionEnd = 0;
         if (!_byFirstChar.TryGetValue(char.ToLowerInvariant(text[start]), out var candidates)) return false;
         foreach (var spelling in candidates)
         {
@@ -113,6 +121,11 @@ public sealed class TermMatcher
             {
                 if (other.Text.Length == length && found.SequenceEqual(other.Text)) { chosen = other; break; }
             }
+            if (chosen.Kind is null)
+            {
+                exceptionEnd = matchEnd;
+                return false;
+            }
             var kind = Classify(chosen, found);
             if (kind is null) continue;
             bool inIdentifier = Script.IsWordChar(spelling.Text[0]) && IsInIdentifier(text, start, matchEnd);
@@ -131,7 +144,7 @@ public sealed class TermMatcher
     private static MatchKind? Classify(Spelling spelling, ReadOnlySpan<char> found)
     {
         if (found.SequenceEqual(spelling.Text)) return spelling.Kind;
-        switch (spelling.Kind)
+        switch (spelling.Kind!.Value)
         {
             case MatchKind.Accepted when IsAcronymLike(spelling.Text):
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
@@ -139,7 +152,7 @@ public sealed class TermMatcher
                 // A variant in another casing is still wrong, unless it is all lower case.
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
             default:
-                return spelling.Kind;
+                return spelling.Kind.Value;
         }
     }
 

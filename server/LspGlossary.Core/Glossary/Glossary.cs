@@ -69,7 +69,7 @@ public sealed class Glossary
         {
             var entry = merged[id];
             if (entry.Disabled) continue;
-            spellings += 1 + entry.ChineseNames.Count + entry.Aliases.Count + entry.Variants.Count;
+            spellings += 1 + entry.ChineseNames.Count + entry.Aliases.Count + entry.Variants.Count + entry.Exceptions.Count;
             if (spellings > MaxSpellings)
             {
                 problems.Add(new(entry.Source, $"The glossary holds more than {MaxSpellings} spellings: '{id}' and the entries after it were left out."));
@@ -105,6 +105,7 @@ public sealed class Glossary
         ChineseNames = over.ChineseNames.Count > 0 ? over.ChineseNames : baseEntry.ChineseNames,
         Aliases = over.Aliases.Count > 0 ? over.Aliases : baseEntry.Aliases,
         Variants = over.Variants.Count > 0 ? over.Variants : baseEntry.Variants,
+        Exceptions = over.Exceptions.Count > 0 ? over.Exceptions : baseEntry.Exceptions,
         Category = over.Category.Length > 0 ? over.Category : baseEntry.Category,
         DefinitionZh = over.DefinitionZh ?? baseEntry.DefinitionZh,
         DefinitionEn = over.DefinitionEn ?? baseEntry.DefinitionEn,
@@ -116,10 +117,15 @@ public sealed class Glossary
         IsBundled = over.IsBundled,
     };
 
+    /// <summary>
+    /// One spelling belongs to one entry. Latin spellings are compared ignoring case, Chinese ones exactly (case
+    /// does not apply), except that two acronym-like spellings written with different capitals are different
+    /// words (XAI, explainable AI; xAI, the company). An exception must contain one of its entry's spellings and
+    /// must not be another entry's spelling.
+    /// </summary>
     private static void CheckSpellings(List<GlossaryEntry> entries, List<GlossaryProblem> problems)
     {
-        // Latin spellings are compared case-insensitively, Chinese ones exactly (case does not apply).
-        var owners = new Dictionary<string, GlossaryEntry>(StringComparer.OrdinalIgnoreCase);
+        var owners = new Dictionary<string, List<(string Spelling, GlossaryEntry Entry)>>(StringComparer.OrdinalIgnoreCase);
         var canonical = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
         foreach (var entry in entries) canonical.TryAdd(entry.Term, entry);
 
@@ -129,13 +135,15 @@ public sealed class Glossary
             foreach (var spelling in entry.AllSpellings())
             {
                 if (!mine.Add(spelling)) continue;
-                if (owners.TryGetValue(spelling, out var owner) && owner.Id != entry.Id)
+                if (!owners.TryGetValue(spelling, out var claims)) owners[spelling] = claims = [];
+                var owner = claims.FirstOrDefault(c => c.Entry.Id != entry.Id && !DifferentAcronyms(c.Spelling, spelling)).Entry;
+                if (owner is not null)
                 {
                     problems.Add(new(entry.Source, $"The spelling '{spelling}' of '{entry.Id}' is already claimed by '{owner.Id}' ({owner.Source})."));
                 }
                 else
                 {
-                    owners[spelling] = entry;
+                    claims.Add((spelling, entry));
                 }
             }
             foreach (var variant in entry.Variants)
@@ -146,7 +154,25 @@ public sealed class Glossary
                 }
             }
         }
+
+        foreach (var entry in entries)
+        {
+            foreach (var exception in entry.Exceptions)
+            {
+                if (owners.TryGetValue(exception, out var claims) && claims.Count > 0)
+                {
+                    problems.Add(new(entry.Source, $"The exception '{exception}' of '{entry.Id}' is a spelling of '{claims[0].Entry.Id}'."));
+                }
+                else if (!entry.AllSpellings().Any(s => exception.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                {
+                    problems.Add(new(entry.Source, $"The exception '{exception}' of '{entry.Id}' contains none of its spellings, so it never applies.", ProblemSeverity.Warning));
+                }
+            }
+        }
     }
+
+    private static bool DifferentAcronyms(string a, string b) =>
+        !string.Equals(a, b, StringComparison.Ordinal) && Analysis.TermMatcher.IsAcronymLike(a) && Analysis.TermMatcher.IsAcronymLike(b);
 
     private static void CheckRelated(List<GlossaryEntry> entries, Dictionary<string, GlossaryEntry> all, List<GlossaryProblem> problems)
     {

@@ -21,6 +21,12 @@ public sealed record GlossaryEntry
     public IReadOnlyList<string> ChineseNames { get; init; } = [];
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>
+    /// Longer phrases that contain one of this entry's spellings but are not the term (精度对齐 for 对齐, 类型推断 for
+    /// 推断): where one is written, neither a hover nor a finding. They are not spellings of the entry.
+    /// </summary>
+    public IReadOnlyList<string> Exceptions { get; init; } = [];
     public string Category { get; init; } = "general";
     public string? DefinitionZh { get; init; }
     public string? DefinitionEn { get; init; }

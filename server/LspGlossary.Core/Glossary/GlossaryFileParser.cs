@@ -45,14 +45,14 @@ public static class GlossaryFileParser
 
     private static readonly HashSet<string> EntryFields =
     [
-        "id", "term", "expansion", "zh", "aliases", "variants", "category", "definition", "related",
+        "id", "term", "expansion", "zh", "aliases", "variants", "exceptions", "category", "definition", "related",
         "references", "note", "disabled",
     ];
 
     private static readonly HashSet<string> ReferenceFields = ["title", "year", "arxiv", "url"];
 
     public static readonly IReadOnlyList<string> Categories =
-        ["training", "model", "inference", "prompting", "evaluation", "safety", "general"];
+        ["training", "model", "inference", "prompting", "evaluation", "safety", "product", "general"];
 
     public static GlossaryFileResult Parse(string text, string file)
     {
@@ -172,7 +172,7 @@ public static class GlossaryFileParser
 
         string? id = null, term = null, expansion = null, category = null, zh = null, en = null, note = null;
         bool disabled = false;
-        List<string> chinese = [], aliases = [], variants = [], related = [];
+        List<string> chinese = [], aliases = [], variants = [], exceptions = [], related = [];
         List<GlossaryReference> references = [];
 
         foreach (var (key, value) in map.Children)
@@ -188,6 +188,7 @@ public static class GlossaryFileParser
                 case "zh": chinese = StringList(file, value, name, problems, budget); break;
                 case "aliases": aliases = StringList(file, value, name, problems, budget); break;
                 case "variants": variants = StringList(file, value, name, problems, budget); break;
+                case "exceptions": exceptions = StringList(file, value, name, problems, budget); break;
                 case "related": related = StringList(file, value, name, problems, budget); break;
                 case "disabled":
                     string? flag = Scalar(file, value, name, problems);
@@ -228,6 +229,7 @@ public static class GlossaryFileParser
             ChineseNames = chinese,
             Aliases = aliases,
             Variants = variants,
+            Exceptions = exceptions,
             Category = category ?? "",
             DefinitionZh = zh,
             DefinitionEn = en,
