@@ -44,6 +44,7 @@ public class ProductSpellingTests
     [InlineData("Tested up to LLaMa-2-70B and Deepseek-R1 so far.")]
     [InlineData("Fine-tuning open AI models using Hugging Face TRL")]
     [InlineData("import torch; torch.cuda.is_available()")]
+    [InlineData("# Copyright 2025-present the HuggingFace Inc. team.")]
     [InlineData("PyTorch, DeepSpeed, vLLM, SGLang, Hugging Face, Llama, LLaMA, DeepSeek, Qwen")]
     public void Identifiers_packages_and_correct_names_are_not_flagged(string text) =>
         Assert.DoesNotContain(Find(text), m => m.IsWrongSpelling);
@@ -59,6 +60,8 @@ public class ProductSpellingTests
     [InlineData("XAI explains decisions.", "XAI", "xai")]
     [InlineData("用 DeepSeek-R1 蒸馏", "DeepSeek-R1", "deepseek-r1")]
     [InlineData("华为昇腾 NPU", "昇腾", "ascend")]
+    [InlineData("部署 ChatGLM 与 GLM", "ChatGLM", "chatglm")]
+    [InlineData("LLaMA was released in 2023.", "LLaMA", "llama")]
     public void Names_hover_the_right_entry(string text, string spelling, string id)
     {
         var match = Assert.Single(Find(text), m => text.Substring(m.Span.Start, m.Span.Length) == spelling);
