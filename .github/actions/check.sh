@@ -5,7 +5,8 @@
 #   INPUT_FORMAT            github (default), text, json, sarif or rdjson
 #   INPUT_FAIL_ON_FINDINGS  true (default): exit 1 on findings; false: exit 0
 #   INPUT_VERSION           the tool's version (default: the newest)
-#   INPUT_TOOL_SOURCE       a package folder or feed for dotnet tool install --add-source
+#   INPUT_TOOL_SOURCE       a package folder or feed for dotnet tool install --add-source; 'build': pack the tool
+#                           from this action's own source (the repository at the ref the workflow uses) first
 #   INPUT_OUTPUT            a file for the report (default: standard output, the log)
 # 1. Installs the .NET tool lsp-glossary globally (dotnet tool install -g), unless that version is there already,
 #    and puts its folder on PATH for later steps ($GITHUB_PATH).
@@ -31,6 +32,22 @@ tool="$tools/lsp-glossary"
 installed=""
 [ -x "$tool" ] && installed="$("$tool" --version 2>/dev/null || true)"
 if [ -z "$installed" ] || { [ -n "$version" ] && [ "$installed" != "$version" ]; }; then
+  if [ "$tool_source" = build ]; then
+    # One framework-dependent tool package (no runtime-specific ones, so no NativeAOT toolchain is needed), built
+    # apart from the source folder's bin/ and obj/.
+    here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+    build="$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/lsp-glossary-tool.XXXXXX")"
+    echo "packing the tool from $here" >&2
+    if ! dotnet pack "$here/server/LspGlossary.Server" -c Release -o "$build/nuget" --artifacts-path "$build/artifacts" \
+        -p:ToolPackageRuntimeIdentifiers= -p:DebugType=none -p:SatelliteResourceLanguages=en -nologo -v quiet -clp:NoSummary >&2; then
+      echo "::error title=lsp-glossary::could not pack the .NET tool lsp-glossary from $here"
+      exit 2
+    fi
+    tool_source="$build/nuget"
+    packed="$(cd "$tool_source" && ls lsp-glossary.*.nupkg)"
+    packed="${packed#lsp-glossary.}"
+    version="${packed%.nupkg}"
+  fi
   [ -n "$installed" ] && dotnet tool uninstall -g lsp-glossary >/dev/null
   install=(dotnet tool install -g lsp-glossary)
   [ -n "$version" ] && install+=(--version "$version")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GitHub Action (action.yml, run logic in .github/actions/check.sh) run here with the action's own steps
 # (tests/e2e/action/run-composite.py) against the .NET tool packed from this repository: dist/nuget when
-# npm run build:all made it, else a framework-dependent tool packed into a temporary folder. In a temporary git
+# npm run build:all made it, else the action's tool-source 'build' (it packs a framework-dependent tool itself). In a temporary git
 # repository with one wrong spelling: the annotation line and exit 1; with fail-on-findings false, exit 0; globs and
 # several paths in `paths`; a clean repository; a bad input. Ends with one line: "N passed, N failed".
 set -uo pipefail
@@ -15,19 +15,15 @@ version="$(node -p 'require("./package.json").version' 2>/dev/null || sed -n 's/
 
 feed="$root/dist/nuget"
 if ! ls "$feed"/lsp-glossary.*.nupkg >/dev/null 2>&1; then
-  # One framework-dependent tool package (no runtime-specific ones: no NativeAOT toolchain needed), built apart from
-  # the repository's bin/ and obj/.
-  feed="$work/nuget"
-  echo "packing the tool into $feed"
-  if ! timeout 600 dotnet pack server/LspGlossary.Server -c Release -o "$feed" --artifacts-path "$work/artifacts" \
-      -p:ToolPackageRuntimeIdentifiers= -p:DebugType=none -p:SatelliteResourceLanguages=en -nologo -v quiet -clp:NoSummary \
-      >"$work/pack.txt" 2>&1; then
-    tail -20 "$work/pack.txt"; echo "FAIL dotnet pack of the tool" >>"$results"; cat "$results"; e2e_finish "$results" 0 "the action checks"
-  fi
+  # No packages built: the action packs the tool from its own source (tool-source: build) on its first run.
+  feed=build
 fi
-echo "tool packages: $(cd "$feed" && ls)"
+echo "tool source: $feed"
 
-# The runner's tool folder and package cache, private to this run.
+# The runner's tool folder and package cache, private to this run. (With tool-source build, the pack's restore
+# takes the packages it needs from the user's cache first: MSBuild reads this environment variable as a property.)
+export TMPDIR="$work" # the packed tool (tool-source build) goes there, removed on exit
+export RestoreAdditionalProjectFallbackFolders="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 export DOTNET_CLI_HOME="$work/home" NUGET_PACKAGES="$work/packages" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 repo="$work/repo"
 mkdir -p "$repo/docs"
@@ -45,8 +41,9 @@ git -C "$repo" add -A
 expected="::warning file=docs/notes.md,line=3,col=19,endLine=3,endColumn=23,title=glossary.wrong-variant::'Lora' is not the glossary's spelling: write 'LoRA'"
 
 # Runs the action in $repo with the inputs "$@" (besides version, tool-source, dotnet-version=''): $out, $err, $rc.
+# A timeout of 600 s: the first run may pack the tool.
 run_action() {
-  (cd "$repo" && GITHUB_OUTPUT="$work/github-output" GITHUB_PATH="$work/github-path" timeout 300 \
+  (cd "$repo" && GITHUB_OUTPUT="$work/github-output" GITHUB_PATH="$work/github-path" timeout 600 \
     python3 "$root/tests/e2e/action/run-composite.py" "$root" version="$version" tool-source="$feed" dotnet-version= "$@" \
     >"$work/out.txt" 2>"$work/err.txt")
   rc=$?
