@@ -21,7 +21,7 @@ static int RunCommand(Func<string[], CliContext, int> command, string[] args)
     // Buffered standard output: a run may write thousands of lines.
     using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
     var context = new CliContext(stdout, Console.Error, Directory.GetCurrentDirectory(), BundledGlossaryDirectory: null,
-        OutIsTerminal: !Console.IsOutputRedirected, ErrorIsTerminal: !Console.IsErrorRedirected);
+        OutIsTerminal: !Console.IsOutputRedirected, ErrorIsTerminal: !Console.IsErrorRedirected, OpenInput: Console.OpenStandardInput);
     return command(args, context);
 }
 

@@ -2,7 +2,8 @@ namespace LspGlossary.Server.Cli;
 
 /// <summary>
 /// What a command may touch besides its arguments: its output streams, the current folder, whether the
-/// streams are terminals, and the folder of the bundled glossary (null: the one embedded in the binary). Tests pass their own.
+/// streams are terminals, the folder of the bundled glossary (null: the one embedded in the binary), and how
+/// to open standard input (<c>check -</c>; null: there is none). Tests pass their own.
 /// </summary>
 public sealed record CliContext(
     TextWriter Out,
@@ -10,7 +11,8 @@ public sealed record CliContext(
     string CurrentDirectory,
     string? BundledGlossaryDirectory,
     bool OutIsTerminal = false,
-    bool ErrorIsTerminal = false)
+    bool ErrorIsTerminal = false,
+    Func<Stream>? OpenInput = null)
 {
 
     /// <summary>Colour only on a terminal, and never when NO_COLOR is set (no-color.org).</summary>

@@ -5,11 +5,17 @@ using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.Cli;
 
-/// <summary>A diagnostic with its one-based line and column (UTF-16 code units) in the file.</summary>
-public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column, int EndLine, int EndColumn);
+/// <summary>
+/// A diagnostic with its one-based line and column (UTF-16 code units) in the file, and the same columns counted
+/// in UTF-8 bytes (from 1; reviewdog's rdjson counts so).
+/// </summary>
+public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column, int EndLine, int EndColumn, int Utf8Column = 0, int Utf8EndColumn = 0);
 
-/// <summary>What checking one file found, fixed or could not do.</summary>
-public sealed record FileReport(CheckTarget Target, IReadOnlyList<Finding> Findings, int FixedCount = 0, string? Diff = null, string? Error = null, bool Skipped = false)
+/// <summary>
+/// What checking one file found, fixed or could not do. <see cref="FixedBytes"/>: the fixed text of standard input
+/// (<c>check --fix -</c>), in the encoding it came in, to be written to standard output.
+/// </summary>
+public sealed record FileReport(CheckTarget Target, IReadOnlyList<Finding> Findings, int FixedCount = 0, string? Diff = null, string? Error = null, bool Skipped = false, byte[]? FixedBytes = null)
 {
     /// <summary>Findings still in the file on disk after this run.</summary>
     public int RemainingCount => Findings.Count - FixedCount;
@@ -32,7 +38,17 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         // Regular files only, and no larger than the limit: a FIFO, a device or a huge file is never read.
         var read = RegularFile.Read(target.FullPath, maxFileSize);
         if (!read.IsOk) return new FileReport(target, [], Error: read.Message);
-        byte[] bytes = read.Bytes;
+        return Check(target, read.Bytes, read);
+    }
+
+    /// <summary>
+    /// Checks text that is not a file on disk (standard input): as a file, but <see cref="FixMode.Fix"/> puts the
+    /// fixed bytes in the report (<see cref="FileReport.FixedBytes"/>) instead of writing anything.
+    /// </summary>
+    public FileReport CheckInput(CheckTarget target, byte[] bytes) => Check(target, bytes, read: null);
+
+    private FileReport Check(CheckTarget target, byte[] bytes, RegularFileRead? read)
+    {
         if (SourceFile.IsBinary(bytes)) return new FileReport(target, [], Skipped: true);
 
         var source = SourceFile.Decode(bytes);
@@ -41,7 +57,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         var diagnostics = Diagnostics.Compute(analysis, severity);
         if (diagnostics.Count == 0) return new FileReport(target, []);
 
-        var findings = diagnostics.Select(d => Locate(document.Lines, d)).ToList();
+        var findings = diagnostics.Select(d => Locate(document.Lines, source.Text, d)).ToList();
         if (fixMode == FixMode.None) return new FileReport(target, findings);
         if (source.IsLossy)
         {
@@ -54,6 +70,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
             string name = PrintablePath.Escape(target.DisplayPath);
             return new FileReport(target, findings, Diff: UnifiedDiff.Create(source.Text, fixedText, "a/" + name, "b/" + name));
         }
+        if (read is null) return new FileReport(target, findings, FixedCount: findings.Count, FixedBytes: source.Encode(fixedText));
         try
         {
             _fixer.WriteAtomically(target.FullPath, read, source.Encode(fixedText));
@@ -69,10 +86,15 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         }
     }
 
-    private static Finding Locate(LineMap lines, GlossaryDiagnostic diagnostic)
+    private static Finding Locate(LineMap lines, string text, GlossaryDiagnostic diagnostic)
     {
         var (line, character) = lines.PositionOf(diagnostic.Span.Start);
         var (endLine, endCharacter) = lines.PositionOf(diagnostic.Span.End);
-        return new Finding(diagnostic, line + 1, character + 1, endLine + 1, endCharacter + 1);
+        return new Finding(diagnostic, line + 1, character + 1, endLine + 1, endCharacter + 1,
+            Utf8Column(text, diagnostic.Span.Start, character), Utf8Column(text, diagnostic.Span.End, endCharacter));
     }
+
+    /// <summary>The one-based UTF-8 byte column of <paramref name="offset"/>, which is <paramref name="character"/> UTF-16 units into its line.</summary>
+    private static int Utf8Column(string text, int offset, int character) =>
+        System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(offset - character, character)) + 1;
 }

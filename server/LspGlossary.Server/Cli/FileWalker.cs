@@ -11,15 +11,25 @@ public sealed record PathError(string DisplayPath, string Message);
 /// whatever ignore rules say (a symbolic link only when its final target is inside the current folder); folders are walked, skipping <c>.git</c>, git-ignored paths (see
 /// <see cref="Gitignore"/>), symbolic links and files of languages we do not check; an argument that is not
 /// an existing path but has wildcards is a glob, walked from its literal leading folders. Files come back
-/// sorted by their shown path, once each.
+/// sorted by their shown path, once each. A file named on the command line whose type is not checked is not
+/// checked either, but said so in <see cref="Warnings"/>; with a forced language id (<c>--language-id</c>) every
+/// named file, and every file a glob matches, is checked as that language (walked folders still go by file type).
 /// </summary>
 public sealed class FileWalker
 {
     private readonly string _currentDirectory;
+    private readonly string? _forcedLanguageId;
     private readonly Dictionary<string, CheckTarget> _files = new(StringComparer.Ordinal);
     private readonly List<PathError> _errors = [];
 
-    public FileWalker(string currentDirectory) => _currentDirectory = currentDirectory;
+    public FileWalker(string currentDirectory, string? forcedLanguageId = null)
+    {
+        _currentDirectory = currentDirectory;
+        _forcedLanguageId = forcedLanguageId;
+    }
+
+    /// <summary>Files named on the command line that are not checked, and why (printed as warnings; not errors).</summary>
+    public List<PathError> Warnings { get; } = [];
 
     public (List<CheckTarget> Files, List<PathError> Errors) Walk(IReadOnlyList<string> arguments)
     {
@@ -37,7 +47,7 @@ public sealed class FileWalker
             }
             else if (File.Exists(full) || IsLink(full))
             {
-                AddFile(full);
+                AddFile(full, named: true);
             }
             else if (GlobPattern.HasWildcard(argument))
             {
@@ -108,18 +118,27 @@ public sealed class FileWalker
                 {
                     pending.Push((entry.FullName, ignores));
                 }
-                else if (glob is null || GlobPattern.IsMatch(glob, Path.GetRelativePath(globRoot!, entry.FullName)))
+                else if (glob is null)
                 {
-                    AddFile(entry.FullName);
+                    AddFile(entry.FullName, named: false);
+                }
+                else if (GlobPattern.IsMatch(glob, Path.GetRelativePath(globRoot!, entry.FullName)))
+                {
+                    AddFile(entry.FullName, named: false, forced: _forcedLanguageId);
                 }
             }
         }
     }
 
-    private void AddFile(string fullPath)
+    private void AddFile(string fullPath, bool named, string? forced = null)
     {
-        // Files of other languages are passed over quietly, even when named (`check $(git ls-files)`).
-        if (Languages.ForPath(fullPath) is not { } languageId) return;
+        string? languageId = named ? _forcedLanguageId ?? Languages.ForPath(fullPath) : forced ?? Languages.ForPath(fullPath);
+        if (languageId is null)
+        {
+            // Found in a folder or by a glob: passed over quietly. Named (`check notes.txt`, `check $(git ls-files)`): said so.
+            if (named) Warnings.Add(new PathError(Display(fullPath), $"not checked: '{Path.GetFileName(fullPath)}' is not a file type that is checked (Markdown, or code comments by extension); --language-id ID checks it as language ID"));
+            return;
+        }
         _files.TryAdd(fullPath, new CheckTarget(fullPath, Display(fullPath), languageId));
     }
 

@@ -46,6 +46,9 @@ public static class Languages
         ["GNUmakefile"] = "makefile",
     };
 
+    /// <summary>Every language id that is checked (what <c>check --language-id</c> accepts), sorted.</summary>
+    public static IReadOnlyList<string> Ids { get; } = ByExtension.Values.Concat(ByFileName.Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The language id for a file name, or null when the file is not checked.</summary>
     public static string? ForPath(string path)
     {

@@ -9,6 +9,7 @@ namespace LspGlossary.Server.Cli.Formats;
     WriteIndented = true)]
 [JsonSerializable(typeof(JsonReport))]
 [JsonSerializable(typeof(SarifLog))]
+[JsonSerializable(typeof(RdjsonResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
