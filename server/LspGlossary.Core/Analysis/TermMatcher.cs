@@ -17,6 +17,9 @@ public sealed class TermMatcher
     private readonly SearchValues<string>? _search;
     private readonly Dictionary<char, Spelling[]> _byFirstChar;
 
+    /// <summary>The spellings that hold a digit (<c>Int8</c>), case-insensitively: words in a hyphenated compound.</summary>
+    private readonly HashSet<string> _spellingsWithDigits = new(StringComparer.OrdinalIgnoreCase);
+
     public TermMatcher(Glossary.Glossary glossary)
     {
         Glossary = glossary;
@@ -34,6 +37,10 @@ public sealed class TermMatcher
         _byFirstChar = all
             .GroupBy(s => char.ToLowerInvariant(s.Text[0]))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Text.Length).ToArray());
+        foreach (var spelling in all)
+        {
+            if (spelling.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) _spellingsWithDigits.Add(spelling.Text);
+        }
         var distinct = all.Select(s => s.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _search = distinct.Length > 0 ? SearchValues.Create(distinct, StringComparison.OrdinalIgnoreCase) : null;
 
@@ -97,8 +104,10 @@ public sealed class TermMatcher
             int matchEnd = start + length;
             if (Script.IsWordChar(spelling.Text[^1]))
             {
-                // A simple plural ("LLMs", "tokens") belongs to the term.
-                if (matchEnd < limit && text[matchEnd] == 's' && char.IsLetter(spelling.Text[^1])
+                // A simple plural ("LLMs", "tokens") belongs to the term; so does a capital 'S' after a hit with no
+                // lower-case letter ("LLMS", "LORAS"), a shouted plural.
+                if (matchEnd < limit && char.IsLetter(spelling.Text[^1])
+                    && (text[matchEnd] == 's' || (text[matchEnd] == 'S' && !HasLower(found)))
                     && (matchEnd + 1 >= text.Length || !Script.IsWordChar(text[matchEnd + 1])))
                 {
                     matchEnd++;
@@ -115,7 +124,12 @@ public sealed class TermMatcher
             }
             var kind = Classify(chosen, found);
             if (kind is null) continue;
-            bool inIdentifier = Script.IsWordChar(spelling.Text[0]) && IsInIdentifier(text, start, matchEnd);
+            // A capital plural 'S' is not how a case-sensitive spelling makes its plural ("LLMS" is "LLMs").
+            if (kind == MatchKind.Accepted && matchEnd > start + length && text[matchEnd - 1] == 'S' && IsCaseSensitive(chosen.Text))
+            {
+                kind = MatchKind.CaseVariant;
+            }
+            bool inIdentifier = Script.IsWordChar(spelling.Text[0]) && IsInIdentifier(text, start, matchEnd, _spellingsWithDigits);
             match = new TermMatch(TextSpan.FromBounds(start, matchEnd), chosen.Entry, kind.Value, inIdentifier);
             return true;
         }
@@ -123,10 +137,18 @@ public sealed class TermMatcher
     }
 
     /// <summary>
-    /// Decides what a case-insensitive hit is. An exact spelling keeps its kind. Otherwise, for an
-    /// acronym-like term or alias (two or more capitals, no space: LoRA, SFT, MoE), an all-lower-case hit is no
-    /// match at all (it is usually a package, config value or dataset id) and any other casing is a case
-    /// variant. Plain words (token, Transformer) and expansions match in any case.
+    /// Decides what a case-insensitive hit is. An exact spelling keeps its kind. Otherwise:
+    /// <list type="bullet">
+    /// <item>an acronym-like term or alias (two or more capitals, no space: LoRA, SFT, MoE, KV-cache): an
+    /// all-lower-case hit is no match at all (it is usually a package, config value or dataset id) and any other
+    /// casing is a case variant;</item>
+    /// <item>a term or alias of several words with an acronym-like word (<c>KV cache</c>: "KV" has two capitals): an
+    /// all-lower-case hit (<c>kv cache</c>) is accepted, any other casing (<c>Kv cache</c>, <c>KV CACHE</c>) is a
+    /// case variant;</item>
+    /// <item>a listed variant in another casing is still wrong (a case variant), unless it is all lower case;</item>
+    /// <item>plain words and phrases (token, Transformer, fine-tuning), Chinese names and expansions match in any
+    /// case.</item>
+    /// </list>
     /// </summary>
     private static MatchKind? Classify(Spelling spelling, ReadOnlySpan<char> found)
     {
@@ -135,14 +157,19 @@ public sealed class TermMatcher
         {
             case MatchKind.Accepted when IsAcronymLike(spelling.Text):
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
+            case MatchKind.Accepted when HasAcronymWord(spelling.Text):
+                return IsAllLower(found) ? MatchKind.Accepted : MatchKind.CaseVariant;
             case MatchKind.Variant:
-                // A variant in another casing is still wrong, unless it is all lower case.
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
             default:
                 return spelling.Kind;
         }
     }
 
+    /// <summary>True when another casing of this accepted spelling is reported: <see cref="IsAcronymLike"/> or <see cref="HasAcronymWord"/>.</summary>
+    private static bool IsCaseSensitive(string spelling) => IsAcronymLike(spelling) || HasAcronymWord(spelling);
+
+    /// <summary>An acronym-like spelling: two or more capitals and no white space (LoRA, SFT, MoE, KV-cache).</summary>
     public static bool IsAcronymLike(string spelling)
     {
         int capitals = 0;
@@ -154,6 +181,37 @@ public sealed class TermMatcher
         return capitals >= 2;
     }
 
+    /// <summary>
+    /// True when one of the spelling's words (split at white space and hyphens) has two or more capitals:
+    /// "KV" in <c>KV cache</c>. <c>Mixture of Experts</c> and <c>fine-tuning</c> have none.
+    /// </summary>
+    public static bool HasAcronymWord(string spelling)
+    {
+        int capitals = 0;
+        foreach (char c in spelling)
+        {
+            if (char.IsWhiteSpace(c) || c == '-')
+            {
+                if (capitals >= 2) return true;
+                capitals = 0;
+            }
+            else if (char.IsUpper(c))
+            {
+                capitals++;
+            }
+        }
+        return capitals >= 2;
+    }
+
+    private static bool HasLower(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLower(c)) return true;
+        }
+        return false;
+    }
+
     private static bool IsAllLower(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
@@ -163,12 +221,6 @@ public sealed class TermMatcher
         return true;
     }
 
-    /// <summary>
-    /// True when [start, end) lies inside an identifier-like token: <c>peft.tuners</c>, <c>lora_alpha</c>,
-    /// <c>hh-rlhf/data</c>, <c>C:\models\lora</c>, a URL or a file name, or a hyphenated name with a digit or
-    /// several hyphens (<c>Qwen3-Moe</c>, <c>llama-2-7b-Lora</c>). A single '/' between two words
-    /// (<c>LoRA/QLoRA</c>) and one hyphen between words (<c>Lora-based</c>) are prose.
-    /// </summary>
     /// <summary>
     /// A character of an identifier-like token. A ':' belongs to one only in "::" and "://" (C++ scopes,
     /// URLs); otherwise it ends the token, so the prose in <c>lora_alpha:Lora alpha</c> is not joined to it.
@@ -183,7 +235,17 @@ public sealed class TermMatcher
         return Script.IsWordChar(c) || Script.IsIdentifierJoiner(c);
     }
 
-    public static bool IsInIdentifier(string text, int start, int end)
+    /// <summary>
+    /// True when [start, end) lies inside an identifier-like token: <c>peft.tuners</c>, <c>lora_alpha</c>,
+    /// <c>hh-rlhf/data</c>, <c>C:\models\lora</c>, a URL or a file name, or a hyphenated name with a numbered part
+    /// (<c>Qwen3-Moe</c>, <c>llama-2-7b-Lora</c>). A single '/' between two words (<c>LoRA/QLoRA</c>) is prose, and
+    /// so is a compound joined by hyphens, however many (<c>Lora-based</c>, <c>Int8-KV-Cache</c>,
+    /// <c>state-of-the-art</c>), as long as each of its parts is a word: letters only, or a part with a digit that
+    /// is itself a glossary spelling (<c>Int8</c>, any case, from <paramref name="spellingsWithDigits"/>) or lies
+    /// inside the match. One part with any other digit (<c>Qwen3</c>, <c>2</c>, <c>7b</c>) makes the whole
+    /// hyphenated token a model id or version.
+    /// </summary>
+    public static bool IsInIdentifier(string text, int start, int end, HashSet<string>? spellingsWithDigits = null)
     {
         int left = start;
         while (left > 0 && IsTokenChar(text, left - 1)) left--;
@@ -191,7 +253,6 @@ public sealed class TermMatcher
         while (right < text.Length && IsTokenChar(text, right)) right++;
 
         int slashes = 0, hyphens = 0;
-        bool digit = false;
         for (int i = left; i < right; i++)
         {
             char c = text[i];
@@ -208,15 +269,38 @@ public sealed class TermMatcher
                 case '-' when interior:
                     hyphens++;
                     break;
-                case >= '0' and <= '9':
-                    digit = true;
-                    break;
                 case '/':
                     slashes++;
                     if (i == left && i + 1 < right) return true;
                     break;
             }
         }
-        return slashes >= 2 || (hyphens > 0 && (digit || hyphens >= 2));
+        if (slashes >= 2) return true;
+        return hyphens > 0 && HasNumberedPart(text, left, right, start, end, spellingsWithDigits);
+    }
+
+    /// <summary>
+    /// True when a part of the token [left, right) — a run of word characters — holds a digit, is not a glossary
+    /// spelling and does not lie inside the match [start, end).
+    /// </summary>
+    private static bool HasNumberedPart(string text, int left, int right, int start, int end, HashSet<string>? spellingsWithDigits)
+    {
+        int i = left;
+        while (i < right)
+        {
+            if (!Script.IsWordChar(text[i])) { i++; continue; }
+            int partStart = i;
+            bool digit = false;
+            while (i < right && Script.IsWordChar(text[i]))
+            {
+                if (char.IsDigit(text[i])) digit = true;
+                i++;
+            }
+            if (!digit || (partStart >= start && i <= end)) continue;
+            if (spellingsWithDigits is not null
+                && spellingsWithDigits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(partStart, i - partStart))) continue;
+            return true;
+        }
+        return false;
     }
 }

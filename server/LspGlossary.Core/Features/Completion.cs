@@ -47,7 +47,7 @@ public static class Completion
         // A Chinese prefix: Chinese has no spaces, so try the longest tail of the Han run that starts a name.
         // The Han text after the cursor is the next word, not the rest of this one: it is kept.
         int runStart = offset;
-        while (runStart > 0 && offset - runStart < 12 && IsHan(text[runStart - 1])) runStart--;
+        while (runStart > 0 && offset - runStart < 12 && Script.IsHan(text[runStart - 1])) runStart--;
         for (int tail = runStart; tail < offset; tail++)
         {
             string prefix = text[tail..offset];
@@ -71,6 +71,4 @@ public static class Completion
     private static CompletionCandidate Candidate(GlossaryEntry entry, int start, int cursor, int end, string filterText,
         Glossary.Glossary glossary, bool chineseFirst, DocumentationFormat format) =>
         new(entry, TextSpan.FromBounds(start, cursor), TextSpan.FromBounds(start, end), filterText, Hover.Render(entry, glossary, chineseFirst, format));
-
-    private static bool IsHan(char c) => (c >= '\u3400' && c <= '\u9FFF') || (c >= '\uF900' && c <= '\uFAFF');
 }
