@@ -26,6 +26,18 @@ public class DiagnosticsTests
     [Fact] public void Code_blocks_are_never_flagged() => Check("```\nLora\n```\n\n    Lora indented\n", "-");
     [Fact] public void Inline_code_and_urls_are_never_flagged() => Check("`Lora` <https://x.org/Lora> https://x.org/Lora", "-");
     [Fact] public void Html_and_front_matter_are_never_flagged() => Check("---\ntitle: Lora\n---\n\n<div title=\"Lora\">x</div>\n", "-");
+    [Fact] public void Html_block_text_is_checked() => Check("<h3 align=\"center\">使用Lora微调</h3>\n<p><img src=\"Lora.png\"> <a href=\"https://x/Lora\">Qlora</a></p>\n", "Lora->LoRA Qlora->QLoRA");
+    [Fact] public void Comments_of_fenced_code_are_checked() => Check("```python\nLora = 1  # Lora 秩\n```\n\n```\n# Moe\n```\n", "Lora->LoRA");
+    [Fact] public void Disable_next_line_works_in_html_blocks() => Check("<div>\n<!-- glossary-disable-next-line -->\nLora\nMoe\n</div>\n", "Moe->MoE");
+
+    [Fact]
+    public void Findings_in_html_and_fenced_comments_are_placed_exactly()
+    {
+        string text = "> <div>\n> Lora\n> </div>\n\n- item\n\n  ```sh\n  echo x # Moe\n  ```\n";
+        var diagnostics = Compute(text);
+        Assert.Equal(["Lora", "Moe"], diagnostics.Select(d => text.Substring(d.Span.Start, d.Span.Length)));
+    }
+
     [Fact] public void Disable_next_line() => Check("<!-- glossary-disable-next-line -->\nLora here\nLora there\n", "Lora->LoRA");
     [Fact] public void Disable_and_enable() => Check("<!-- glossary-disable -->\nLora\n\nMoe\n<!-- glossary-enable -->\n\nQlora\n", "Qlora->QLoRA");
     [Fact] public void Comment_disable_next_line() => Check("# glossary-disable-next-line\n# Lora here\n# Lora there\n", "Lora->LoRA", "python");

@@ -8,9 +8,12 @@ namespace LspGlossary.Core.Analysis;
 
 /// <summary>
 /// Finds the prose in a Markdown document: the literal text of paragraphs, headings, list items, block quotes,
-/// table cells, emphasis and link text. Code (fenced, indented, inline), URLs (autolinks, bare URLs, link and
-/// image destinations, link reference definitions), HTML (blocks and inline) and YAML front matter are left
-/// out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
+/// table cells, emphasis and link text; the text between the tags of HTML blocks (<see cref="HtmlText"/>); and the
+/// comments of fenced code blocks whose info string names a language (<c>```python</c>, see
+/// <see cref="CommentSyntax.ForFenceInfo"/>). Code (the rest of fenced blocks, fenced blocks of other or no
+/// language, indented blocks, inline code and inline <c>&lt;code&gt;</c>), URLs (autolinks, bare URLs, link and
+/// image destinations, link reference definitions), HTML tags, attributes and comments, and YAML front matter are
+/// left out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
 /// </summary>
 public static class MarkdownRegions
 {
@@ -150,9 +153,13 @@ public static class MarkdownRegions
                     case HeadingBlock heading:
                         VisitInlines(heading.Inline);
                         break;
-                    case HtmlBlock:
-                        // HTML is not prose, but it may hold control comments.
+                    case HtmlBlock html:
+                        // The text between the tags is prose; the block may also hold control comments.
                         ScanForControls(block.Span);
+                        AddHtmlText(html);
+                        break;
+                    case FencedCodeBlock fenced:
+                        AddFencedComments(fenced);
                         break;
                     case LinkReferenceDefinitionGroup:
                         // Link reference definitions hold labels, URLs and titles, none of them prose.
@@ -162,7 +169,7 @@ public static class MarkdownRegions
                         for (int i = container.Count - 1; i >= 0; i--) _blocks.Push(container[i]);
                         break;
                     default:
-                        // Code blocks (fenced and indented), YAML front matter, thematic breaks, blank lines.
+                        // Indented code blocks, YAML front matter, thematic breaks, blank lines.
                         break;
                 }
             }
@@ -173,11 +180,18 @@ public static class MarkdownRegions
             if (root is null) return;
             _inlines.Clear();
             PushChildren(root);
+            // Inside inline <code>…</code> (or another raw text element of HtmlText) nothing is prose.
+            string? rawElement = null;
             while (_inlines.Count > 0)
             {
                 var inline = _inlines.Pop();
                 switch (inline)
                 {
+                    case LiteralInline when rawElement is not null:
+                        break;
+                    case HtmlInline html when rawElement is not null:
+                        if (HtmlText.IsClosingTag(html.Tag, rawElement)) rawElement = null;
+                        break;
                     case LiteralInline:
                         AddSearchable(inline.Span);
                         break;
@@ -186,8 +200,9 @@ public static class MarkdownRegions
                         // break is left out, because its span holds the backslash.
                         if (!lineBreak.IsBackslash) AddLineBreak(inline.Span);
                         break;
-                    case HtmlInline:
+                    case HtmlInline html:
                         ScanForControls(inline.Span);
+                        rawElement = HtmlText.RawElementOpenedBy(html.Tag);
                         break;
                     case LinkInline link:
                         // The children of a link are its text (or an image's alt text); the destination and
@@ -243,6 +258,69 @@ public static class MarkdownRegions
             int end = converted.End;
             if (_text[end - 1] == '\r' && end < _text.Length && _text[end] == '\n') end++;
             Searchable.Add(TextSpan.FromBounds(converted.Start, end));
+        }
+
+        /// <summary>The text between the tags of an HTML block (see <see cref="HtmlText"/>).</summary>
+        private void AddHtmlText(HtmlBlock html) => AddFoundInLines(html, static content =>
+        {
+            var spans = new List<TextSpan>();
+            HtmlText.AddTextSpans(content, 0, content.Length, spans);
+            return spans;
+        });
+
+        /// <summary>
+        /// The comments of a fenced code block whose info string names a language the comment lexer knows
+        /// (<see cref="CommentSyntax.ForFenceInfo"/>); other blocks stay unsearched.
+        /// </summary>
+        private void AddFencedComments(FencedCodeBlock fenced)
+        {
+            if (CommentSyntax.ForFenceInfo(fenced.Info) is not { } syntax) return;
+            AddFoundInLines(fenced, content => CodeComments.Analyze(content, syntax).Searchable);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="find"/> over a leaf block's lines as Markdig gives them (without a list's or quote's
+        /// indentation and markers), joined with "\n", and adds what it finds, moved back to the document: a span is
+        /// cut at line ends, and a piece that goes on over a line break is extended over it when only white space
+        /// lies between the lines in the document, so that a term across the break is still found.
+        /// </summary>
+        private void AddFoundInLines(LeafBlock block, Func<string, IReadOnlyList<TextSpan>> find)
+        {
+            var lines = block.Lines;
+            if (lines.Count == 0) return;
+            var contentStarts = new int[lines.Count];
+            var sourceStarts = new int[lines.Count];
+            var lengths = new int[lines.Count];
+            var content = new System.Text.StringBuilder();
+            for (int i = 0; i < lines.Count; i++)
+            {
+                var slice = lines.Lines[i].Slice;
+                // Positions are exact only when the line is a piece of this text (Markdig copies a line whose tabs it expands).
+                if (!ReferenceEquals(slice.Text, _text) || slice.Start < 0 || slice.Length < 0 || slice.Start + slice.Length > _text.Length) return;
+                contentStarts[i] = content.Length;
+                sourceStarts[i] = slice.Start;
+                lengths[i] = slice.Length;
+                content.Append(_text, slice.Start, slice.Length).Append('\n');
+            }
+
+            int line = 0;
+            foreach (var found in find(content.ToString()))
+            {
+                while (line < lines.Count && contentStarts[line] + lengths[line] < found.Start) line++;
+                for (int i = line; i < lines.Count && contentStarts[i] < found.End; i++)
+                {
+                    int start = Math.Max(found.Start, contentStarts[i]);
+                    int end = Math.Min(found.End, contentStarts[i] + lengths[i]);
+                    int sourceStart = sourceStarts[i] + start - contentStarts[i];
+                    int sourceEnd = sourceStarts[i] + end - contentStarts[i];
+                    bool goesOn = found.End > contentStarts[i] + lengths[i] + 1 && i + 1 < lines.Count;
+                    if (goesOn && _text.AsSpan(sourceEnd, Math.Max(0, sourceStarts[i + 1] - sourceEnd)).IsWhiteSpace())
+                    {
+                        sourceEnd = Math.Max(sourceEnd, sourceStarts[i + 1]);
+                    }
+                    if (sourceEnd > sourceStart) Searchable.Add(TextSpan.FromBounds(sourceStart, sourceEnd));
+                }
+            }
         }
 
         /// <summary>Finds every HTML comment inside the span and records those that are glossary controls.</summary>
