@@ -61,6 +61,9 @@ public class TermMatcherTests
             term: KV cache
             definition: {en: x}
             aliases: [KV-cache]
+          - id: gen-ai
+            term: generative AI
+            definition: {en: x}
           - id: fine-tuning
             term: fine-tuning
             definition: {en: x}
@@ -82,6 +85,8 @@ public class TermMatcherTests
     [InlineData("Int4-Moe stays an id", "Moe=moe:variant!")]
     [InlineData("Qwen3-Moe stays an id", "Moe=moe:variant!")]
     [InlineData("Kv Cache, KV CACHE, KV cache, kv cache", "Kv Cache=kv-cache:case KV CACHE=kv-cache:case KV cache=kv-cache:ok kv cache=kv-cache:ok")]
+    [InlineData("KV Cache, kv Cache, KV cAche", "KV Cache=kv-cache:ok kv Cache=kv-cache:case KV cAche=kv-cache:case")]
+    [InlineData("Generative AI, generative AI, Generative Ai, GENERATIVE AI", "Generative AI=gen-ai:ok generative AI=gen-ai:ok Generative Ai=gen-ai:case GENERATIVE AI=gen-ai:case")]
     [InlineData("Fine-Tuning, FINE-TUNING, fine-tuning", "Fine-Tuning=fine-tuning:ok FINE-TUNING=fine-tuning:ok fine-tuning=fine-tuning:ok")]
     [InlineData("MIXTURE OF EXPERTS", "MIXTURE OF EXPERTS=moe:exp")]
     public void Finds_with_a_local_glossary(string text, string expected) => Check(TestSupport.MatcherFor(LocalGlossary), text, expected);

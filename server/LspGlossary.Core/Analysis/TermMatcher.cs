@@ -142,9 +142,10 @@ public sealed class TermMatcher
     /// <item>an acronym-like term or alias (two or more capitals, no space: LoRA, SFT, MoE, KV-cache): an
     /// all-lower-case hit is no match at all (it is usually a package, config value or dataset id) and any other
     /// casing is a case variant;</item>
-    /// <item>a term or alias of several words with an acronym-like word (<c>KV cache</c>: "KV" has two capitals): an
-    /// all-lower-case hit (<c>kv cache</c>) is accepted, any other casing (<c>Kv cache</c>, <c>KV CACHE</c>) is a
-    /// case variant;</item>
+    /// <item>a term or alias of several words with an acronym-like word (<c>KV cache</c>: "KV" has two capitals), see
+    /// <see cref="ClassifyWithAcronymWords"/>: an all-lower-case hit (<c>kv cache</c>) and one that only capitalises the
+    /// first letter of other words (<c>KV Cache</c>, <c>Generative AI</c>) are accepted; any other casing (<c>Kv cache</c>,
+    /// <c>KV CACHE</c>) is a case variant;</item>
     /// <item>a listed variant in another casing is still wrong (a case variant), unless it is all lower case;</item>
     /// <item>plain words and phrases (token, Transformer, fine-tuning), Chinese names and expansions match in any
     /// case.</item>
@@ -158,12 +159,48 @@ public sealed class TermMatcher
             case MatchKind.Accepted when IsAcronymLike(spelling.Text):
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
             case MatchKind.Accepted when HasAcronymWord(spelling.Text):
-                return IsAllLower(found) ? MatchKind.Accepted : MatchKind.CaseVariant;
+                return ClassifyWithAcronymWords(spelling.Text, found);
             case MatchKind.Variant:
                 return IsAllLower(found) ? null : MatchKind.CaseVariant;
             default:
                 return spelling.Kind;
         }
+    }
+
+    /// <summary>
+    /// Another casing of an accepted spelling with an acronym-like word (<c>KV cache</c>, <c>generative AI</c>), of the
+    /// same length: accepted when it is all lower case, or when each acronym-like word (two or more capitals) is
+    /// spelled exactly and each other word differs at most in the case of its first letter (sentence and title case:
+    /// <c>Generative AI</c>, <c>AI Agent</c>, <c>KV Cache</c> unless listed as a variant). Otherwise it is a case
+    /// variant: an acronym in another casing (<c>Kv cache</c>, <c>kv Cache</c>) or a word shouted or mixed
+    /// (<c>KV CACHE</c>, <c>KV cAche</c>). Words are split at white space and hyphens.
+    /// </summary>
+    private static MatchKind ClassifyWithAcronymWords(string spelling, ReadOnlySpan<char> found)
+    {
+        if (IsAllLower(found)) return MatchKind.Accepted;
+        int wordStart = 0;
+        for (int i = 0; i <= spelling.Length; i++)
+        {
+            if (i < spelling.Length && !char.IsWhiteSpace(spelling[i]) && spelling[i] != '-') continue;
+            var word = spelling.AsSpan(wordStart, i - wordStart);
+            var foundWord = found.Slice(wordStart, i - wordStart);
+            bool same = CapitalCount(word) >= 2
+                ? foundWord.SequenceEqual(word)
+                : word.Length == 0 || foundWord[1..].SequenceEqual(word[1..]);
+            if (!same) return MatchKind.CaseVariant;
+            wordStart = i + 1;
+        }
+        return MatchKind.Accepted;
+    }
+
+    private static int CapitalCount(ReadOnlySpan<char> word)
+    {
+        int capitals = 0;
+        foreach (char c in word)
+        {
+            if (char.IsUpper(c)) capitals++;
+        }
+        return capitals;
     }
 
     /// <summary>True when another casing of this accepted spelling is reported: <see cref="IsAcronymLike"/> or <see cref="HasAcronymWord"/>.</summary>
