@@ -28,6 +28,8 @@ public class DiagnosticsTests
     [Fact] public void Html_and_front_matter_are_never_flagged() => Check("---\ntitle: Lora\n---\n\n<div title=\"Lora\">x</div>\n", "-");
     [Fact] public void Html_block_text_is_checked() => Check("<h3 align=\"center\">使用Lora微调</h3>\n<p><img src=\"Lora.png\"> <a href=\"https://x/Lora\">Qlora</a></p>\n", "Lora->LoRA Qlora->QLoRA");
     [Fact] public void Comments_of_fenced_code_are_checked() => Check("```python\nLora = 1  # Lora 秩\n```\n\n```\n# Moe\n```\n", "Lora->LoRA");
+    [Fact] public void Disable_next_line_in_a_fenced_comment() => Check("```python\n# glossary-disable-next-line\n# Lora here\n# Lora there\n```\nMoe\n", "Lora->LoRA Moe->MoE");
+    [Fact] public void Disable_in_a_fenced_comment_ends_with_its_block() => Check("```sh\n# glossary-disable\n# Lora\n```\n\n```sh\n# Moe\n```\nQlora\n", "Moe->MoE Qlora->QLoRA");
     [Fact] public void Disable_next_line_works_in_html_blocks() => Check("<div>\n<!-- glossary-disable-next-line -->\nLora\nMoe\n</div>\n", "Moe->MoE");
 
     [Fact]
