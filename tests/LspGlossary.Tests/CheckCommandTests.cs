@@ -256,9 +256,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fix_changes_comments_of_fenced_code_and_html_text_but_not_code_or_attributes()
+    {
+        const string text = "```python\nLora = LoraConfig()  # Lora 秩\n```\n\n<p align=\"center\"><img src=\"Lora.png\"> Qlora</p>\n";
+        string path = Write("fenced.md", text);
+        Assert.Equal(0, Run("--fix").Code);
+        Assert.Equal(text.Replace("# Lora", "# LoRA").Replace(" Qlora", " QLoRA"), File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Fix_leaves_variants_in_code_inline_code_and_urls_untouched()
     {
-        const string text = "```python\nLora = LoraConfig()  # Lora\n```\n\nUse `Lora` from <https://example.com/Lora> or https://x.org/Lora/y, peft.tuners.Lora, lora_alpha.\n";
+        const string text = "```python\nLora = LoraConfig()  # LoRA\n```\n\nUse `Lora` from <https://example.com/Lora> or https://x.org/Lora/y, peft.tuners.Lora, lora_alpha.\n";
         string path = Write("only-code.md", text);
         var before = File.GetLastWriteTimeUtc(path);
         Assert.Equal(0, Run("--fix").Code);

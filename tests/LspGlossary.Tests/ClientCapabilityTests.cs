@@ -84,6 +84,28 @@ public class ClientCapabilityTests
     }
 
     [Fact]
+    public async Task Completion_of_several_words_replaces_them_all_and_is_ranked()
+    {
+        await using var plain = await InProcessClient.StartAsync();
+        await using var insertReplace = await InProcessClient.StartAsync(capabilities: Caps(Literals));
+        foreach (var client in new[] { plain, insertReplace }) await client.OpenAsync(Uri, "We use the KV c\nWith L");
+
+        var item = Assert.Single((await plain.RequestAsync("textDocument/completion", InProcessClient.Position(Uri, 0, 15)))["result"]!["items"]!.AsArray())!;
+        Assert.Equal("KV cache", (string?)item["label"]);
+        Assert.Equal("KV cache", (string?)item["textEdit"]!["newText"]);
+        Assert.True(JsonNode.DeepEquals(Range(0, 11, 0, 15), item["textEdit"]!["range"]), item.ToJsonString());
+        // VS Code filters on the text from the edit's start to the cursor: the filter text must start with it.
+        Assert.StartsWith("KV c", (string?)item["filterText"], StringComparison.OrdinalIgnoreCase);
+        var both = (await insertReplace.RequestAsync("textDocument/completion", InProcessClient.Position(Uri, 0, 15)))["result"]!["items"]![0]!["textEdit"]!;
+        Assert.True(JsonNode.DeepEquals(Range(0, 11, 0, 15), both["insert"]), both.ToJsonString());
+
+        // "L": LLM before LoRA (both terms start with it; the shorter first), whatever the glossary's order.
+        var items = (await plain.RequestAsync("textDocument/completion", InProcessClient.Position(Uri, 1, 6)))["result"]!["items"]!.AsArray();
+        var bySortText = items.OrderBy(i => (string?)i!["sortText"], StringComparer.Ordinal).Select(i => (string?)i!["label"]).ToList();
+        Assert.Equal(["LLM", "LoRA"], bySortText);
+    }
+
+    [Fact]
     public async Task A_code_action_request_without_only_stays_small_on_a_big_document()
     {
         // 20,000 findings; a request for one line's actions must not carry the whole document's fix-all.

@@ -1,3 +1,4 @@
+using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 
 namespace LspGlossary.Tests;
@@ -8,12 +9,19 @@ namespace LspGlossary.Tests;
 /// </summary>
 public class CompletionTests
 {
-    private static void Check(string fixture, string expected, string languageId = "markdown")
+    private static void Check(string fixture, string expected, string languageId = "markdown", TermMatcher? matcher = null)
     {
         var (text, offset) = TestSupport.Cursor(fixture);
-        var items = Completion.Compute(TestSupport.Analyze(text, languageId), offset, TestSupport.Glossary, chineseFirst: false);
+        var items = Items(fixture, languageId, matcher);
         string actual = items.Count == 0 ? "-" : string.Join(" ", items.Select(i => $"{i.Entry.Term}[{Replaced(text, i)}]"));
         Assert.Equal(expected, actual);
+    }
+
+    private static List<CompletionCandidate> Items(string fixture, string languageId = "markdown", TermMatcher? matcher = null)
+    {
+        var (text, offset) = TestSupport.Cursor(fixture);
+        matcher ??= TestSupport.Matcher;
+        return Completion.Compute(TestSupport.Analyze(text, languageId, matcher), offset, matcher.Glossary, chineseFirst: false);
     }
 
     private static string Replaced(string text, CompletionCandidate item)
@@ -37,6 +45,89 @@ public class CompletionTests
     [Fact] public void Punctuation_after_the_word_stays() => Check("We use QL$0, then", "QLoRA[QL]");
     [Fact] public void Chinese_text_after_a_chinese_prefix_stays() => Check("我们使用检索$0方法", "RAG[检索]");
     [Fact] public void Nothing_for_unknown_prefix() => Check("We use Zz$0", "-");
+
+    // ----- Prefixes of several words -----
+
+    [Fact] public void Two_words() => Check("We use the KV c$0", "KV cache[KV c]");
+    [Fact] public void Two_words_replace_the_rest_of_the_word() => Check("the KV c$0ach here", "KV cache[KV c$0ach]");
+    [Fact] public void Three_words_of_an_expansion() => Check("a Mixture of E$0", "MoE[Mixture of E]");
+    [Fact] public void Hyphenated_and_spaced_words() => Check("Parameter-Efficient Fine$0", "PEFT[Parameter-Efficient Fine]");
+    [Fact] public void A_hyphen_typed_for_a_space() => Check("a Mixture-of E$0", "MoE[Mixture-of E]");
+    [Fact] public void Words_on_an_earlier_line_do_not_count() => Check("Mixture of\nE$0", "-");
+    [Fact] public void Words_after_two_spaces_do_not_count() => Check("Mixture of  E$0", "-");
+
+    [Fact]
+    public void Filter_text_starts_with_the_typed_words()
+    {
+        var items = Items("a Mixture-of E$0");
+        Assert.Equal("Mixture-of Experts", Assert.Single(items).FilterText);
+        Assert.Equal("KV cache", Assert.Single(Items("the kv c$0")).FilterText);
+    }
+
+    // ----- Order -----
+
+    private const string RankingGlossary = """
+        terms:
+          - id: gqa
+            term: GQA
+            expansion: Grouped-Query Attention
+            definition: {en: x}
+          - id: grpo
+            term: GRPO
+            expansion: Group Relative Policy Optimization
+            definition: {en: x}
+          - id: model
+            term: model
+            zh: [模型]
+            definition: {en: x}
+          - id: moe
+            term: MoE
+            expansion: Mixture of Experts
+            definition: {en: x}
+          - id: adapter
+            term: adapter
+            zh: [微调适配器]
+            definition: {en: x}
+          - id: fine-tuning
+            term: fine-tuning
+            zh: [精调, 微调]
+            aliases: [fine tuning]
+            definition: {en: x}
+          - id: full-fine-tuning
+            term: full fine-tuning
+            definition: {en: x}
+          - id: total
+            term: total variation
+            definition: {en: x}
+          - id: rlhf
+            term: RLHF
+            expansion: Reinforcement Learning from Human Feedback
+            definition: {en: x}
+          - id: tot
+            term: Tree of Thoughts
+            aliases: [ToT]
+            definition: {en: x}
+        """;
+
+    [Theory]
+    [InlineData("GR$0", "GRPO[GR] GQA[GR]")]
+    [InlineData("gr$0", "GRPO[gr] GQA[gr]")]
+    [InlineData("Mo$0", "MoE[Mo] model[Mo]")]
+    [InlineData("微调$0", "fine-tuning[微调] adapter[微调]")]
+    [InlineData("tot$0", "Tree of Thoughts[tot] total variation[tot]")]
+    [InlineData("full fine$0", "full fine-tuning[full fine] fine-tuning[fine]")]
+    [InlineData("fine t$0", "fine-tuning[fine t] total variation[t] Tree of Thoughts[t]")]
+    [InlineData("Reinforcement Learning from Human Feed$0", "RLHF[Reinforcement Learning from Human Feed]")]
+    [InlineData("Reinforcement Learning from Human Feedbac$0", "-")]
+    public void Ranked(string fixture, string expected) => Check(fixture, expected, matcher: TestSupport.MatcherFor(RankingGlossary));
+
+    [Theory]
+    [InlineData("KV cache", "KV c", true)]
+    [InlineData("KV cache", "kv-C", true)]
+    [InlineData("Mixture of Experts", "mixture-of-experts", true)]
+    [InlineData("KV cache", "KV cache ", false)]
+    [InlineData("KV", "KV c", false)]
+    public void Starts_with_words(string spelling, string prefix, bool expected) => Assert.Equal(expected, Completion.StartsWithWords(spelling, prefix));
 
     [Fact]
     public void Plain_text_documentation_has_no_markdown_marks()

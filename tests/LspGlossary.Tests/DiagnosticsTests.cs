@@ -1,4 +1,5 @@
 using LspGlossary.Core.Features;
+using LspGlossary.Core.Glossary;
 using LspGlossary.Core.Text;
 
 namespace LspGlossary.Tests;
@@ -25,10 +26,90 @@ public class DiagnosticsTests
     [Fact] public void Code_blocks_are_never_flagged() => Check("```\nLora\n```\n\n    Lora indented\n", "-");
     [Fact] public void Inline_code_and_urls_are_never_flagged() => Check("`Lora` <https://x.org/Lora> https://x.org/Lora", "-");
     [Fact] public void Html_and_front_matter_are_never_flagged() => Check("---\ntitle: Lora\n---\n\n<div title=\"Lora\">x</div>\n", "-");
+    [Fact] public void Html_block_text_is_checked() => Check("<h3 align=\"center\">使用Lora微调</h3>\n<p><img src=\"Lora.png\"> <a href=\"https://x/Lora\">Qlora</a></p>\n", "Lora->LoRA Qlora->QLoRA");
+    [Fact] public void Comments_of_fenced_code_are_checked() => Check("```python\nLora = 1  # Lora 秩\n```\n\n```\n# Moe\n```\n", "Lora->LoRA");
+    [Fact] public void Disable_next_line_in_a_fenced_comment() => Check("```python\n# glossary-disable-next-line\n# Lora here\n# Lora there\n```\nMoe\n", "Lora->LoRA Moe->MoE");
+    [Fact] public void Disable_in_a_fenced_comment_ends_with_its_block() => Check("```sh\n# glossary-disable\n# Lora\n```\n\n```sh\n# Moe\n```\nQlora\n", "Moe->MoE Qlora->QLoRA");
+    [Fact] public void Disable_next_line_works_in_html_blocks() => Check("<div>\n<!-- glossary-disable-next-line -->\nLora\nMoe\n</div>\n", "Moe->MoE");
+
+    [Fact]
+    public void Findings_in_html_and_fenced_comments_are_placed_exactly()
+    {
+        string text = "> <div>\n> Lora\n> </div>\n\n- item\n\n  ```sh\n  echo x # Moe\n  ```\n";
+        var diagnostics = Compute(text);
+        Assert.Equal(["Lora", "Moe"], diagnostics.Select(d => text.Substring(d.Span.Start, d.Span.Length)));
+    }
+
     [Fact] public void Disable_next_line() => Check("<!-- glossary-disable-next-line -->\nLora here\nLora there\n", "Lora->LoRA");
     [Fact] public void Disable_and_enable() => Check("<!-- glossary-disable -->\nLora\n\nMoe\n<!-- glossary-enable -->\n\nQlora\n", "Qlora->QLoRA");
     [Fact] public void Comment_disable_next_line() => Check("# glossary-disable-next-line\n# Lora here\n# Lora there\n", "Lora->LoRA", "python");
     [Fact] public void Python_string_is_not_a_comment() => Check("s = '# Lora'  # real Lora\n", "Lora->LoRA", "python");
+
+    [Fact] public void Case_forms_of_a_multi_word_term_with_an_acronym() => Check("Kv cache, KV CACHE, Kv Cache and kv cache", "Kv cache->KV cache KV CACHE->KV cache Kv Cache->KV cache");
+    [Fact] public void Shouted_plural_keeps_a_lower_case_s() => Check("Two LLMS, LORAS and LLMs", "LLMS->LLMs LORAS->LoRAs");
+    [Fact] public void Hyphenated_compound_of_words() => Check("Lora-KV-Cache, Qwen3-Moe, llama-2-7b-Lora", "Lora->LoRA KV-Cache->KV-cache");
+
+    private static readonly GlossaryEntry TreeOfThoughts = Entry("Tree of Thoughts", aliases: ["ToT", "Tree-of-Thoughts"], variants: ["TOT"], zh: ["思维树"]);
+    private static readonly GlossaryEntry Grpo = Entry("GRPO", expansion: "Group Relative Policy Optimization",
+        variants: ["Generalized Proximal Policy Optimization", "Grpo", "GRPO算法"], zh: ["组相对策略优化"]);
+    private static readonly GlossaryEntry Rlhf = Entry("RLHF", expansion: "Reinforcement Learning from Human Feedback",
+        variants: ["Reinforcement Learning with Human Feedback", "基于人类反馈的强化学习方法"]);
+    private static readonly GlossaryEntry KvCache = Entry("KV cache", expansion: "key-value cache", variants: ["KV Cache", "K V cache"]);
+    private static readonly GlossaryEntry Llm = Entry("LLM", expansion: "Large Language Model", variants: ["LLm"], zh: ["大语言模型"]);
+
+    public static TheoryData<string, string, string> Replacements() => new()
+    {
+        // Another casing of an accepted spelling becomes that spelling: an alias stays an alias.
+        { "tree-of-thoughts", "TOT", "ToT" },
+        { "tree-of-thoughts", "tot", "ToT" },
+        { "tree-of-thoughts", "TREE-OF-THOUGHTS", "Tree-of-Thoughts" },
+        { "tree-of-thoughts", "TREE OF THOUGHTS", "Tree of Thoughts" },
+        { "kv-cache", "KV CACHE", "KV cache" },
+        // The plural 's', in any case, is kept in lower case.
+        { "llm", "LLMS", "LLMs" },
+        { "llm", "Llms", "LLMs" },
+        { "llm", "LLms", "LLMs" },
+        // A variant with a space, for a term without one, becomes the expansion; with Han characters, the Chinese name.
+        { "grpo", "Generalized Proximal Policy Optimization", "Group Relative Policy Optimization" },
+        { "grpo", "generalized proximal policy optimization", "Group Relative Policy Optimization" },
+        { "grpo", "GRPO算法", "组相对策略优化" },
+        { "grpo", "Grpo", "GRPO" },
+        { "grpo", "Grpos", "GRPOs" },
+        { "rlhf", "Reinforcement Learning with Human Feedback", "Reinforcement Learning from Human Feedback" },
+        // No Chinese name: the term.
+        { "rlhf", "基于人类反馈的强化学习方法", "RLHF" },
+        // The term has a space: the term, not the expansion.
+        { "kv-cache", "K V cache", "KV cache" },
+        { "kv-cache", "KV Cache", "KV cache" },
+        // Anything else: the term.
+        { "llm", "something", "LLM" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Replacements))]
+    public void Replacement_keeps_what_the_writer_meant(string id, string found, string expected)
+    {
+        var entry = new[] { TreeOfThoughts, Grpo, Rlhf, KvCache, Llm }.Single(e => e.Id == id);
+        Assert.Equal(expected, Diagnostics.ReplacementFor(entry, found));
+    }
+
+    [Fact]
+    public void A_variant_listed_with_an_s_is_not_read_as_a_plural()
+    {
+        var entry = Entry("LoRA", variants: ["LoRAS"]);
+        Assert.Equal("LoRA", Diagnostics.ReplacementFor(entry, "LoRAS"));
+    }
+
+    private static GlossaryEntry Entry(string term, string? expansion = null, string[]? aliases = null, string[]? variants = null, string[]? zh = null) => new()
+    {
+        Id = term.ToLowerInvariant().Replace(' ', '-'),
+        Term = term,
+        Expansion = expansion,
+        Aliases = aliases ?? [],
+        Variants = variants ?? [],
+        ChineseNames = zh ?? [],
+        Source = new SourceLocation("test.yaml", 1, 1),
+    };
 
     [Fact]
     public void Message_and_code_name_the_canonical_form()

@@ -112,7 +112,9 @@ public class MarkdownRegionsTests
     // ----- Code, HTML and front matter are not searched -----
 
     [Theory]
-    [InlineData("```python\n# LoRA in code\nx = 1\n```\nAfter.", "«After.»")]
+    [InlineData("```python\nLoRA = 1\nx = 1\n```\nAfter.", "«After.»")]
+    [InlineData("```text\n# LoRA in text\n```\nAfter.", "«After.»")]
+    [InlineData("```\n# LoRA without info\n```\nAfter.", "«After.»")]
     [InlineData("~~~\nLoRA\n~~~", "")]
     [InlineData("````\n```\nLoRA\n```\n````\nDone", "«Done»")]
     [InlineData("- item\n\n  ```\n  LoRA\n  ```\n", "«item»")]
@@ -124,12 +126,98 @@ public class MarkdownRegionsTests
     public void LeavesOutCode(string markdown, string expected) => Check(markdown, expected);
 
     [Theory]
-    [InlineData("<div class=\"lora\">\nLoRA inside\n</div>\n\nAfter.", "«After.»")]
+    [InlineData("<div class=\"lora\">\n</div>\n\nAfter.", "«After.»")]
     [InlineData("<!-- LoRA comment -->\nText", "«Text»")]
     [InlineData("A <span title=\"lora\">LoRA</span> B <!-- lora --> C", "«A »«LoRA»« B »« C»")]
     [InlineData("A <br> B <img src=\"lora.png\"> C", "«A »« B »« C»")]
-    [InlineData("<details>\n<summary>LoRA</summary>\n\nInside **details**.\n\n</details>", "«Inside »«details»«.»")]
+    [InlineData("A <code>Lora</code> B <CODE class=\"x\">Moe *x*</CODE> C <b>Lora</b>", "«A »« B »« C »«Lora»")]
+    [InlineData("A <kbd>Lora</kbd> and <code/>Lora", "«A »« and »«Lora»")]
     public void LeavesOutHtml(string markdown, string expected) => Check(markdown, expected);
+
+    // ----- The text of HTML blocks is searched; tags, attributes, comments and code are not -----
+
+    [Theory]
+    [InlineData("<div class=\"lora\">\nLoRA inside\n</div>\n\nAfter.", "«LoRA inside»«After.»")]
+    [InlineData("<div align=\"center\">\n  <h3>LoRA 微调</h3>\n  <p>低秩适配 <a href=\"https://x.org/Lora\">Lora docs</a></p>\n</div>",
+        "«LoRA 微调»«低秩适配»«Lora docs»")]
+    [InlineData("<details>\n<summary>LoRA</summary>\n\nInside **details**.\n\n</details>", "«LoRA»«Inside »«details»«.»")]
+    [InlineData("<table><tr><td>LoRA</td><td title='Lora'>QLoRA</td></tr></table>", "«LoRA»«QLoRA»")]
+    [InlineData("<p align=\"center\"><img src=\"Lora.png\" alt=\"Lora\"/> RLHF</p>", "«RLHF»")]
+    [InlineData("<p>\nA <!-- Lora --> B <!-- glossary-disable --> C\n</p>", "«A»«B»«C»")]
+    [InlineData("<div>\n<pre>\nLora code\n</pre>\n<code>Lora</code> <script>var Lora = '</p>';</script>\n<style>.Lora{}</style> after\n</div>", "«after»")]
+    [InlineData("<pre>\nLora never closed\n\nParagraph.", "")]
+    [InlineData("<div>\nthe KV\ncache</div>", "«the KV⏎cache»")]
+    [InlineData("<div>\r\nthe KV\r\ncache\r\n</div>", "«the KV␍⏎cache»")]
+    [InlineData("<div>\na < b and Lora\n</div>", "«a < b and Lora»")]
+    [InlineData("<div>\n<p don't>Lora</p> <![CDATA[ Lora ]]> <?php Lora ?> <!DOCTYPE Lora> end\n</div>", "«Lora»«end»")]
+    [InlineData("<div>\ntext <span title=\"unclosed quote>Lora\n</div>", "«text»")]
+    [InlineData("> <div>\n> LoRA quoted\n> </div>", "«LoRA quoted»")]
+    [InlineData("> <div>\n> the KV\n> cache</div>", "«the KV»«cache»")]
+    public void SearchesTheTextOfHtmlBlocks(string markdown, string expected) => Check(markdown, expected);
+
+    [Fact]
+    public void HtmlTextScansMalformedMegabytesInOnePass()
+    {
+        var inputs = new[]
+        {
+            new string('<', 1_000_000),
+            string.Concat(Enumerable.Repeat("<a ", 300_000)),
+            string.Concat(Enumerable.Repeat("<a title=\"", 200_000)),
+            string.Concat(Enumerable.Repeat("<p>LoRA <code>", 100_000)),
+            string.Concat(Enumerable.Repeat("<!-", 300_000)),
+            string.Concat(Enumerable.Repeat("</", 500_000)),
+            "<script>" + string.Concat(Enumerable.Repeat("</scrip", 150_000)),
+        };
+        foreach (var input in inputs)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var spans = new List<TextSpan>();
+            HtmlText.AddTextSpans(input, 0, input.Length, spans);
+            var regions = MarkdownRegions.Analyze("<div>\n" + input);
+            watch.Stop();
+            AssertWellFormed(input, spans);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed} for input starting {input[..20]}");
+        }
+        var all = new List<TextSpan>();
+        string lessThans = new('<', 1_000_000);
+        HtmlText.AddTextSpans(lessThans, 0, lessThans.Length, all);
+        Assert.Equal(new TextSpan(0, lessThans.Length), Assert.Single(all));
+    }
+
+    // ----- Comments of fenced code blocks in a known language are searched -----
+
+    [Theory]
+    [InlineData("```python\n# LoRA in code\nx = 1  # Lora 秩\ns = \"# not Lora\"\n```\nAfter.", "« LoRA in code»« Lora 秩»«After.»")]
+    [InlineData("```py\n'''Docstring LoRA.'''\n```", "«Docstring LoRA.»")]
+    [InlineData("```bash\necho '# Lora' # Moe\n```", "« Moe»")]
+    [InlineData("```JS title=\"x.js\"\nconst Lora = 1; /* Moe\n   QLoRA */ // RAG\n```", "« Moe⏎   QLoRA »« RAG»")]
+    [InlineData("```c++\nint x; // Lora\n```", "« Lora»")]
+    [InlineData("```rust\n/// Lora docs\nfn lora() {}\n```", "« Lora docs»")]
+    [InlineData("```yaml\nlora: Lora # Lora rank\n```", "« Lora rank»")]
+    [InlineData("- item\n\n  ```python\n  # Lora in a list\n  ```\n", "«item»« Lora in a list»")]
+    [InlineData("> ```go\n> // Lora quoted\n> x := 1 // Moe\n> ```", "« Lora quoted»« Moe»")]
+    [InlineData("```python\r\n# Lora crlf\r\nx = 1\r\n```\r\n", "« Lora crlf»")]
+    [InlineData("```c\n/* the KV\n   cache */\n```", "« the KV⏎   cache »")]
+    [InlineData("```python\n# never closed Lora\n\nstill code", "« never closed Lora»")]
+    [InlineData("```mermaid\n%% Lora\n```\n```json\n{\"Lora\": 1}\n```\n```console\n# Lora\n```", "")]
+    [InlineData("    # Lora indented\n", "")]
+    public void SearchesCommentsOfFencedCodeBlocks(string markdown, string expected) => Check(markdown, expected);
+
+    [Theory]
+    [InlineData("python", "python")]
+    [InlineData("py", "python")]
+    [InlineData("Python3", "python")]
+    [InlineData("ts", "javascript")]
+    [InlineData("sh", "shell")]
+    [InlineData("golang", "go")]
+    [InlineData("c", "c")]
+    [InlineData("yml", "yaml")]
+    [InlineData("toml", "toml")]
+    [InlineData("text", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void FenceInfoNamesALanguage(string? info, string? syntax) => Assert.Equal(syntax, CommentSyntax.ForFenceInfo(info)?.Name);
+
 
     [Theory]
     [InlineData("---\ntitle: LoRA\ntags: [rlhf]\n---\n\nBody RLHF.", "«Body RLHF.»")]

@@ -27,4 +27,20 @@ public class PrhExportTests
         Assert.Contains("  - expected: 'LoRA$1'\n    patterns:\n      - '/(?<!\\w)Lora(s?)(?!\\w)/'\n", yaml);
         Assert.DoesNotContain("expected: 'token", yaml); // plain words have no wrong spellings
     }
+
+    [Fact]
+    public void Each_replacement_has_its_own_rule()
+    {
+        var entry = new GlossaryEntry
+        {
+            Id = "tree-of-thoughts",
+            Term = "Tree of Thoughts",
+            Aliases = ["ToT"],
+            Variants = ["Tree of Thought"],
+            Source = new SourceLocation("test.yaml", 1, 1),
+        };
+        var rules = PrhExport.Rules(entry);
+        Assert.Equal(["Tree of Thoughts", "ToT"], rules.Select(r => r.Expected));
+        Assert.Equal("/(?<!\\w)(?!(?:ToT|tot)s?(?!\\w))[Tt][Oo][Tt](s?)(?!\\w)/", Assert.Single(rules[1].Patterns));
+    }
 }

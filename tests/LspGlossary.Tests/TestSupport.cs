@@ -22,6 +22,15 @@ public static class TestSupport
     public static TermMatcher Matcher => LazyMatcher.Value;
     public static Glossary Glossary => Matcher.Glossary;
 
+
+    /// <summary>A matcher over a glossary written in the test, in the glossary file format.</summary>
+    public static TermMatcher MatcherFor(string yaml)
+    {
+        var glossary = Glossary.Build([GlossaryFileParser.Parse(yaml, "test-local.yaml")]);
+        Assert.Empty(glossary.Problems);
+        return new TermMatcher(glossary);
+    }
+
     /// <summary>Removes the <c>$0</c> marker and returns the text and the marker's offset.</summary>
     public static (string Text, int Offset) Cursor(string fixture)
     {

@@ -38,7 +38,7 @@ function check(dir, ...args) {
 }
 
 const DOCS = {
-  'README.md': '# Guide\n\n使用Lora微调，then RLHF with PPO.\n\n```python\nLora = LoraConfig()  # Lora\n```\n\nSee `Lora` and https://example.com/Lora.\n',
+  'README.md': '# Guide\n\n使用Lora微调，then RLHF with PPO.\n\n```python\nLora = LoraConfig()  # LoRA\n```\n\nSee `Lora` and https://example.com/Lora.\n',
   'docs/zh.md': '我们用 Qlora 和 MOE。\n',
   'src/train.py': '# Qlora training\nname = "Qlora"\n',
   'clean.md': 'LoRA, QLoRA and MoE.\n',

@@ -251,6 +251,58 @@ public sealed class CommentSyntax
         return ByLanguage.TryGetValue(languageId, out var syntax) ? syntax : null;
     }
 
+    /// <summary>
+    /// The syntax for the info string of a fenced code block in Markdown (<c>```py</c>): its first word, any case,
+    /// as a language id (<c>python</c>, <c>go</c>) or a common short name or file extension (<c>py</c>, <c>js</c>,
+    /// <c>ts</c>, <c>sh</c>, <c>yml</c>, <c>c++</c>, <c>rs</c>: <see cref="FenceNames"/>). Null for no info string and
+    /// for any other name (<c>text</c>, <c>json</c>, <c>console</c>, <c>diff</c>, <c>mermaid</c>), whose blocks stay unsearched.
+    /// </summary>
+    public static CommentSyntax? ForFenceInfo(string? info)
+    {
+        if (string.IsNullOrWhiteSpace(info)) return null;
+        string name = info.Trim();
+        int space = name.AsSpan().IndexOfAny(' ', '\t');
+        if (space >= 0) name = name[..space];
+        if (FenceNames.TryGetValue(name, out var languageId)) name = languageId;
+        return ForLanguage(name);
+    }
+
+    /// <summary>Info-string names of fenced code blocks that are not language ids, and the language id each stands for.</summary>
+    private static readonly Dictionary<string, string> FenceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["py"] = "python",
+        ["py3"] = "python",
+        ["python3"] = "python",
+        ["ipython"] = "python",
+        ["pycon"] = "python",
+        ["js"] = "javascript",
+        ["jsx"] = "javascriptreact",
+        ["mjs"] = "javascript",
+        ["cjs"] = "javascript",
+        ["node"] = "javascript",
+        ["ts"] = "typescript",
+        ["tsx"] = "typescriptreact",
+        ["shell"] = "shellscript",
+        ["h"] = "c",
+        ["c++"] = "cpp",
+        ["cc"] = "cpp",
+        ["cxx"] = "cpp",
+        ["hpp"] = "cpp",
+        ["cu"] = "cuda-cpp",
+        ["c#"] = "csharp",
+        ["golang"] = "go",
+        ["rs"] = "rust",
+        ["kt"] = "kotlin",
+        ["kts"] = "kotlin",
+        ["rb"] = "ruby",
+        ["yml"] = "yaml",
+        ["pwsh"] = "powershell",
+        ["docker"] = "dockerfile",
+        ["mk"] = "makefile",
+        ["pl"] = "perl",
+        ["json5"] = "jsonc",
+    };
+
     /// <summary>Every language id that <see cref="ForLanguage"/> resolves.</summary>
     public static IReadOnlyCollection<string> SupportedLanguageIds => ByLanguage.Keys;
 

@@ -72,6 +72,7 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
         var searchable = new List<TextSpan>();
         var controls = new List<MarkdownRegions.Control>();
         var allMatches = new List<TermMatch>();
+        var silencedInCode = new List<TextSpan>();
         var chunks = new Dictionary<string, ChunkAnalysis>(StringComparer.Ordinal);
         for (int i = 0; i < spans.Count; i++)
         {
@@ -80,9 +81,10 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
             chunks.TryAdd(keys[i], chunk);
             foreach (var span in chunk.Regions.Searchable) searchable.Add(new TextSpan(span.Start + offset, span.Length));
             foreach (var control in chunk.Regions.Controls) controls.Add(control.Shifted(offset));
+            foreach (var span in chunk.Regions.SilencedInCode) silencedInCode.Add(new TextSpan(span.Start + offset, span.Length));
             foreach (var match in chunk.Matches) allMatches.Add(match with { Span = new TextSpan(match.Span.Start + offset, match.Span.Length) });
         }
-        var off = MarkdownRegions.BuildDiagnosticsOff(text, document.Lines, controls);
+        var off = MarkdownRegions.DiagnosticsOff(text, document.Lines, controls, silencedInCode);
         return new DocumentAnalysis(document, new DocumentRegions(searchable, off), allMatches)
         {
             _chunksMatcher = matcher,

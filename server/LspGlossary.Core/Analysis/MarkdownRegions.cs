@@ -8,9 +8,12 @@ namespace LspGlossary.Core.Analysis;
 
 /// <summary>
 /// Finds the prose in a Markdown document: the literal text of paragraphs, headings, list items, block quotes,
-/// table cells, emphasis and link text. Code (fenced, indented, inline), URLs (autolinks, bare URLs, link and
-/// image destinations, link reference definitions), HTML (blocks and inline) and YAML front matter are left
-/// out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
+/// table cells, emphasis and link text; the text between the tags of HTML blocks (<see cref="HtmlText"/>); and the
+/// comments of fenced code blocks whose info string names a language (<c>```python</c>, see
+/// <see cref="CommentSyntax.ForFenceInfo"/>). Code (the rest of fenced blocks, fenced blocks of other or no
+/// language, indented blocks, inline code and inline <c>&lt;code&gt;</c>), URLs (autolinks, bare URLs, link and
+/// image destinations, link reference definitions), HTML tags, attributes and comments, and YAML front matter are
+/// left out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
 /// </summary>
 public static class MarkdownRegions
 {
@@ -45,20 +48,36 @@ public static class MarkdownRegions
         if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
         var searchable = new List<TextSpan>();
         var controls = new List<Control>();
+        var silencedInCode = new List<TextSpan>();
         foreach (var chunk in MarkdownChunks.Split(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var regions = AnalyzeChunk(text.Substring(chunk.Start, chunk.Length), cancellationToken);
             foreach (var span in regions.Searchable) searchable.Add(new TextSpan(span.Start + chunk.Start, span.Length));
             foreach (var control in regions.Controls) controls.Add(control.Shifted(chunk.Start));
+            foreach (var span in regions.SilencedInCode) silencedInCode.Add(new TextSpan(span.Start + chunk.Start, span.Length));
         }
-        return new DocumentRegions(SortAndMerge(searchable), BuildDiagnosticsOff(text, LineMap.Create(text), controls));
+        return new DocumentRegions(SortAndMerge(searchable), DiagnosticsOff(text, LineMap.Create(text), controls, silencedInCode));
     }
 
-    /// <summary>The prose spans and control comments of one chunk, relative to the chunk's start.</summary>
+    /// <summary>
+    /// The prose spans and control comments of one chunk, relative to the chunk's start. <see cref="SilencedInCode"/>
+    /// holds the spans silenced by <c>glossary-disable…</c> comments inside fenced code blocks (they act within their block).
+    /// </summary>
     public sealed record ChunkRegions(IReadOnlyList<TextSpan> Searchable, IReadOnlyList<Control> Controls)
     {
         public static readonly ChunkRegions Empty = new([], []);
+
+        public IReadOnlyList<TextSpan> SilencedInCode { get; init; } = [];
+    }
+
+    /// <summary>The silenced spans of a document: those of its control comments, and those silenced inside fenced code.</summary>
+    public static List<TextSpan> DiagnosticsOff(string text, LineMap lines, List<Control> controls, List<TextSpan> silencedInCode)
+    {
+        var off = BuildDiagnosticsOff(text, lines, controls);
+        if (silencedInCode.Count == 0) return off;
+        off.AddRange(silencedInCode);
+        return SortAndMerge(off);
     }
 
     /// <summary>
@@ -99,7 +118,7 @@ public static class MarkdownRegions
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ChunkRegions(SortAndMerge(walker.Searchable), walker.Controls);
+        return new ChunkRegions(SortAndMerge(walker.Searchable), walker.Controls) { SilencedInCode = SortAndMerge(walker.SilencedInCode) };
     }
 
     /// <summary>The kinds of glossary control comments.</summary>
@@ -135,6 +154,8 @@ public static class MarkdownRegions
 
         public List<Control> Controls { get; } = new();
 
+        public List<TextSpan> SilencedInCode { get; } = new();
+
         public void VisitTopLevelBlock(Block topLevel)
         {
             _blocks.Clear();
@@ -150,9 +171,13 @@ public static class MarkdownRegions
                     case HeadingBlock heading:
                         VisitInlines(heading.Inline);
                         break;
-                    case HtmlBlock:
-                        // HTML is not prose, but it may hold control comments.
+                    case HtmlBlock html:
+                        // The text between the tags is prose; the block may also hold control comments.
                         ScanForControls(block.Span);
+                        AddHtmlText(html);
+                        break;
+                    case FencedCodeBlock fenced:
+                        AddFencedComments(fenced);
                         break;
                     case LinkReferenceDefinitionGroup:
                         // Link reference definitions hold labels, URLs and titles, none of them prose.
@@ -162,7 +187,7 @@ public static class MarkdownRegions
                         for (int i = container.Count - 1; i >= 0; i--) _blocks.Push(container[i]);
                         break;
                     default:
-                        // Code blocks (fenced and indented), YAML front matter, thematic breaks, blank lines.
+                        // Indented code blocks, YAML front matter, thematic breaks, blank lines.
                         break;
                 }
             }
@@ -173,11 +198,18 @@ public static class MarkdownRegions
             if (root is null) return;
             _inlines.Clear();
             PushChildren(root);
+            // Inside inline <code>…</code> (or another raw text element of HtmlText) nothing is prose.
+            string? rawElement = null;
             while (_inlines.Count > 0)
             {
                 var inline = _inlines.Pop();
                 switch (inline)
                 {
+                    case LiteralInline when rawElement is not null:
+                        break;
+                    case HtmlInline html when rawElement is not null:
+                        if (HtmlText.IsClosingTag(html.Tag, rawElement)) rawElement = null;
+                        break;
                     case LiteralInline:
                         AddSearchable(inline.Span);
                         break;
@@ -186,8 +218,9 @@ public static class MarkdownRegions
                         // break is left out, because its span holds the backslash.
                         if (!lineBreak.IsBackslash) AddLineBreak(inline.Span);
                         break;
-                    case HtmlInline:
+                    case HtmlInline html:
                         ScanForControls(inline.Span);
+                        rawElement = HtmlText.RawElementOpenedBy(html.Tag);
                         break;
                     case LinkInline link:
                         // The children of a link are its text (or an image's alt text); the destination and
@@ -245,6 +278,28 @@ public static class MarkdownRegions
             Searchable.Add(TextSpan.FromBounds(converted.Start, end));
         }
 
+        /// <summary>The text between the tags of an HTML block (see <see cref="HtmlText"/>).</summary>
+        private void AddHtmlText(HtmlBlock html)
+        {
+            if (BlockLines.Join(html, _text) is not { } lines) return;
+            var spans = new List<TextSpan>();
+            HtmlText.AddTextSpans(lines.Content, 0, lines.Content.Length, spans);
+            lines.MapBack(spans, _text, Searchable);
+        }
+
+        /// <summary>
+        /// The comments of a fenced code block whose info string names a language the comment lexer knows
+        /// (<see cref="CommentSyntax.ForFenceInfo"/>), and the spans their <c>glossary-disable…</c> comments silence;
+        /// other blocks stay unsearched.
+        /// </summary>
+        private void AddFencedComments(FencedCodeBlock fenced)
+        {
+            if (CommentSyntax.ForFenceInfo(fenced.Info) is not { } syntax || BlockLines.Join(fenced, _text) is not { } lines) return;
+            var comments = CodeComments.Analyze(lines.Content, syntax);
+            lines.MapBack(comments.Searchable, _text, Searchable);
+            lines.MapBack(comments.DiagnosticsOff, _text, SilencedInCode);
+        }
+
         /// <summary>Finds every HTML comment inside the span and records those that are glossary controls.</summary>
         private void ScanForControls(SourceSpan span)
         {
@@ -280,6 +335,71 @@ public static class MarkdownRegions
                     Controls.Add(new Control(ControlKind.Enable, open, commentEnd));
                 }
                 position = commentEnd;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A leaf block's lines as Markdig gives them (without a list's or quote's indentation and markers), joined with
+    /// "\n" into <see cref="Content"/>, and where each line lies in the document, to move spans found in the content back.
+    /// </summary>
+    private sealed class BlockLines
+    {
+        public required string Content { get; init; }
+        private int[] _contentStarts = [];
+        private int[] _sourceStarts = [];
+        private int[] _lengths = [];
+
+        /// <summary>
+        /// The joined lines, or null when the block has none or a line is not a piece of <paramref name="text"/> (Markdig
+        /// copies a line whose tabs it expands; its positions would not be exact).
+        /// </summary>
+        public static BlockLines? Join(LeafBlock block, string text)
+        {
+            var lines = block.Lines;
+            if (lines.Count == 0) return null;
+            var contentStarts = new int[lines.Count];
+            var sourceStarts = new int[lines.Count];
+            var lengths = new int[lines.Count];
+            var content = new System.Text.StringBuilder();
+            for (int i = 0; i < lines.Count; i++)
+            {
+                var slice = lines.Lines[i].Slice;
+                if (!ReferenceEquals(slice.Text, text) || slice.Start < 0 || slice.Length < 0 || slice.Start + slice.Length > text.Length) return null;
+                contentStarts[i] = content.Length;
+                sourceStarts[i] = slice.Start;
+                lengths[i] = slice.Length;
+                content.Append(text, slice.Start, slice.Length).Append('\n');
+            }
+            return new BlockLines { Content = content.ToString(), _contentStarts = contentStarts, _sourceStarts = sourceStarts, _lengths = lengths };
+        }
+
+        /// <summary>
+        /// Adds each span of the content (sorted) to <paramref name="target"/> in document positions: cut at line ends,
+        /// and a piece that goes on over a line break is extended over it when only white space lies between the lines in
+        /// the document, so that a term across the break is still found.
+        /// </summary>
+        public void MapBack(IReadOnlyList<TextSpan> spans, string text, List<TextSpan> target)
+        {
+            int lineCount = _contentStarts.Length;
+            int line = 0;
+            foreach (var found in spans)
+            {
+                while (line < lineCount && _contentStarts[line] + _lengths[line] < found.Start) line++;
+                for (int i = line; i < lineCount && _contentStarts[i] < found.End; i++)
+                {
+                    int lineEnd = _contentStarts[i] + _lengths[i];
+                    int start = Math.Max(found.Start, _contentStarts[i]);
+                    int end = Math.Min(found.End, lineEnd);
+                    int sourceStart = _sourceStarts[i] + start - _contentStarts[i];
+                    int sourceEnd = _sourceStarts[i] + end - _contentStarts[i];
+                    bool goesOn = found.End > lineEnd + 1 && i + 1 < lineCount;
+                    if (goesOn && text.AsSpan(sourceEnd, Math.Max(0, _sourceStarts[i + 1] - sourceEnd)).IsWhiteSpace())
+                    {
+                        sourceEnd = Math.Max(sourceEnd, _sourceStarts[i + 1]);
+                    }
+                    if (sourceEnd > sourceStart) target.Add(TextSpan.FromBounds(sourceStart, sourceEnd));
+                }
             }
         }
     }

@@ -13,6 +13,9 @@ public static class Script
         (c >= '\uF900' && c <= '\uFAFF') ||   // CJK compatibility ideographs
         (c >= '\uFF00' && c <= '\uFFEF');     // full-width and half-width forms
 
+    /// <summary>A Han character (CJK unified ideographs, extension A, compatibility ideographs).</summary>
+    public static bool IsHan(char c) => (c >= '\u3400' && c <= '\u9FFF') || (c >= '\uF900' && c <= '\uFAFF');
+
     /// <summary>A character that continues a Latin word: letters and digits of non-CJK scripts, and '_'.</summary>
     public static bool IsWordChar(char c) => c == '_' || (char.IsLetterOrDigit(c) && !IsCjk(c));
 

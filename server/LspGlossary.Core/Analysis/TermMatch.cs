@@ -12,7 +12,10 @@ public enum MatchKind
     Expansion,
     /// <summary>A spelling the glossary lists as wrong (<c>variants</c>).</summary>
     Variant,
-    /// <summary>Another casing of an acronym-like term (<c>LORA</c>, <c>Sft</c>); never all lower case.</summary>
+    /// <summary>
+    /// Another casing of an acronym-like term or alias (<c>LORA</c>, <c>TOT</c>), of a term with an acronym word
+    /// (<c>KV CACHE</c> for <c>KV cache</c>), or of a listed variant; a capital plural (<c>LLMS</c>). Never all lower case.
+    /// </summary>
     CaseVariant,
 }
 

@@ -1,4 +1,5 @@
 using LspGlossary.Core.Analysis;
+using LspGlossary.Core.Glossary;
 using LspGlossary.Core.Text;
 
 namespace LspGlossary.Core.Features;
@@ -43,22 +44,61 @@ public static class Diagnostics
             cancellationToken.ThrowIfCancellationRequested();
             if (!match.IsWrongSpelling || analysis.IsDiagnosticsOff(match.Span)) continue;
             string found = text.Substring(match.Span.Start, match.Span.Length);
-            string replacement = ReplacementFor(match, found);
+            string replacement = ReplacementFor(match.Entry, found);
             if (replacement == found) continue;
-            string expansion = match.Entry.Expansion is { } e ? $" ({e})" : "";
+            string expansion = match.Entry.Expansion is { } e && e != replacement ? $" ({e})" : "";
             string message = $"'{found}' is not the glossary's spelling: write '{replacement}'{expansion}.";
             result.Add(new GlossaryDiagnostic(match.Span, WrongVariantCode, message, severity, found, replacement));
         }
         return result;
     }
 
-    /// <summary>The canonical term, keeping a plural 's' the match carried.</summary>
-    private static string ReplacementFor(TermMatch match, string found)
+    /// <summary>
+    /// What a wrong spelling <paramref name="found"/> of <paramref name="entry"/> becomes, keeping what the writer meant:
+    /// <list type="number">
+    /// <item>another casing of an accepted spelling (the term or an alias) becomes that spelling: <c>LORA</c> → <c>LoRA</c>,
+    /// <c>TOT</c> → <c>ToT</c> (an alias), <c>KV CACHE</c> → <c>KV cache</c>;</item>
+    /// <item>a listed variant, in any casing, becomes the entry's first Chinese name when the variant has Han
+    /// characters and the entry has one; the expansion when the variant has a space, the term has none and the entry
+    /// has an expansion (<c>Generalized Proximal Policy Optimization</c> → <c>Group Relative Policy Optimization</c>);
+    /// otherwise the term (<c>Lora</c> → <c>LoRA</c>);</item>
+    /// <item>either of these with a plural 's' in any case after it (<c>LLMS</c>, <c>Loras</c>) becomes the
+    /// replacement with a lower-case "s" (<c>LLMs</c>, <c>LoRAs</c>), unless the replacement ends in a Han character;</item>
+    /// <item>anything else becomes the term.</item>
+    /// </list>
+    /// An exact spelling wins over a plural reading: a variant <c>LoRAS</c> would be that variant, not <c>LoRA</c> + S.
+    /// </summary>
+    public static string ReplacementFor(GlossaryEntry entry, string found)
     {
-        string term = match.Entry.Term;
-        bool plural = found.Length == term.Length + 1 && found[^1] == 's'
-            && !match.Entry.Variants.Contains(found, StringComparer.Ordinal)
-            && !string.Equals(found, term, StringComparison.OrdinalIgnoreCase);
-        return plural ? term + "s" : term;
+        if (AcceptedSpellingFor(entry, found) is { } accepted) return accepted;
+        if (VariantFor(entry, found) is { } variant) return ReplacementForVariant(entry, variant);
+        if (found.Length > 1 && found[^1] is 's' or 'S')
+        {
+            string singular = found[..^1];
+            string? replacement = AcceptedSpellingFor(entry, singular)
+                ?? (VariantFor(entry, singular) is { } singularVariant ? ReplacementForVariant(entry, singularVariant) : null);
+            if (replacement is not null) return EndsWithHan(replacement) ? replacement : replacement + "s";
+        }
+        return entry.Term;
     }
+
+    private static string? AcceptedSpellingFor(GlossaryEntry entry, string found)
+    {
+        if (string.Equals(entry.Term, found, StringComparison.OrdinalIgnoreCase)) return entry.Term;
+        return entry.Aliases.FirstOrDefault(alias => string.Equals(alias, found, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? VariantFor(GlossaryEntry entry, string found) =>
+        entry.Variants.FirstOrDefault(variant => string.Equals(variant, found, StringComparison.OrdinalIgnoreCase));
+
+    private static string ReplacementForVariant(GlossaryEntry entry, string variant)
+    {
+        if (HasHan(variant) && entry.ChineseNames.Count > 0) return entry.ChineseNames[0];
+        if (variant.Contains(' ') && !entry.Term.Contains(' ') && entry.Expansion is { } expansion) return expansion;
+        return entry.Term;
+    }
+
+    private static bool HasHan(string text) => text.Any(Script.IsHan);
+
+    private static bool EndsWithHan(string text) => text.Length > 0 && Script.IsHan(text[^1]);
 }

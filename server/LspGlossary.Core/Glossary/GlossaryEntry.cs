@@ -11,7 +11,8 @@ public sealed record GlossaryReference(string Title, int? Year, string? Arxiv, s
 
 /// <summary>
 /// One term of the glossary. <see cref="Term"/> is the canonical spelling; <see cref="Aliases"/> are other
-/// accepted spellings; <see cref="Variants"/> are spellings that are wrong and get fixed to <see cref="Term"/>.
+/// accepted spellings; <see cref="Variants"/> are spellings that are wrong and get fixed, usually to <see cref="Term"/>
+/// (<see cref="Features.Diagnostics.ReplacementFor"/> says what each becomes).
 /// </summary>
 public sealed record GlossaryEntry
 {

@@ -1,5 +1,6 @@
 using System.Text;
 using LspGlossary.Core.Analysis;
+using LspGlossary.Core.Features;
 
 namespace LspGlossary.Core.Glossary;
 
@@ -7,7 +8,9 @@ namespace LspGlossary.Core.Glossary;
 /// The glossary's wrong spellings as a prh dictionary (YAML, <c>version: 1</c>), so textlint-rule-prh can
 /// be run with the same vocabulary: per term, each listed variant, and for acronym-like spellings (LoRA,
 /// SFT) every other casing except all lower case and the accepted spellings — the rules
-/// <see cref="TermMatcher"/> applies. Patterns are regular expressions with ASCII word boundaries
+/// <see cref="TermMatcher"/> applies. Each pattern's fix is what the quick fix writes
+/// (<see cref="Diagnostics.ReplacementFor"/>): one prh rule per replacement, so a case form of the alias <c>ToT</c> is
+/// fixed to <c>ToT</c> and a variant with a space to the expansion. Patterns are regular expressions with ASCII word boundaries
 /// (<c>(?&lt;!\w)</c>, <c>(?!\w)</c>) and an optional plural <c>s</c> carried into the fix. What prh cannot
 /// express — Markdown regions beyond its own, identifiers, paths and URLs — is the engines' difference.
 /// </summary>
@@ -20,23 +23,34 @@ public static class PrhExport
         yaml.Append("version: 1\nrules:\n");
         foreach (var entry in glossary.Entries)
         {
-            var patterns = Patterns(entry);
-            if (patterns.Count == 0) continue;
-            yaml.Append("  - expected: ").Append(Quote(entry.Term + "$1")).Append('\n');
-            yaml.Append("    patterns:\n");
-            foreach (var pattern in patterns) yaml.Append("      - ").Append(Quote(pattern)).Append('\n');
+            foreach (var (expected, patterns) in Rules(entry))
+            {
+                yaml.Append("  - expected: ").Append(Quote(expected + "$1")).Append('\n');
+                yaml.Append("    patterns:\n");
+                foreach (var pattern in patterns) yaml.Append("      - ").Append(Quote(pattern)).Append('\n');
+            }
         }
         return yaml.ToString();
     }
 
-    /// <summary>The prh patterns (<c>/regex/</c>) for one entry; empty when nothing of it is ever wrong.</summary>
-    public static List<string> Patterns(GlossaryEntry entry)
+    /// <summary>The prh patterns (<c>/regex/</c>) for one entry, all rules together; empty when nothing of it is ever wrong.</summary>
+    public static List<string> Patterns(GlossaryEntry entry) => Rules(entry).SelectMany(rule => rule.Patterns).ToList();
+
+    /// <summary>The entry's rules: each replacement, in order of first use, with the patterns it fixes.</summary>
+    public static List<(string Expected, List<string> Patterns)> Rules(GlossaryEntry entry)
     {
+        var rules = new List<(string Expected, List<string> Patterns)>();
+        void Add(string expected, string pattern)
+        {
+            int index = rules.FindIndex(rule => rule.Expected == expected);
+            if (index < 0) rules.Add((expected, [pattern]));
+            else rules[index].Patterns.Add(pattern);
+        }
+
         var accepted = new[] { entry.Term }.Concat(entry.Aliases).ToList();
-        var patterns = new List<string>();
         foreach (var variant in entry.Variants)
         {
-            patterns.Add($"/(?<!\\w){Escape(variant)}(s?)(?!\\w)/");
+            Add(Diagnostics.ReplacementFor(entry, variant), $"/(?<!\\w){Escape(variant)}(s?)(?!\\w)/");
         }
         foreach (var spelling in accepted.Where(TermMatcher.IsAcronymLike).Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -46,9 +60,9 @@ public static class PrhExport
                 .Where(s => s.Equals(spelling, StringComparison.OrdinalIgnoreCase))
                 .Select(Escape)
                 .Append(AllLowerClass(spelling));
-            patterns.Add($"/(?<!\\w)(?!(?:{string.Join('|', excluded)})s?(?!\\w)){AnyCase(spelling)}(s?)(?!\\w)/");
+            Add(spelling, $"/(?<!\\w)(?!(?:{string.Join('|', excluded)})s?(?!\\w)){AnyCase(spelling)}(s?)(?!\\w)/");
         }
-        return patterns;
+        return rules;
     }
 
     private static string AnyCase(string spelling)

@@ -8,7 +8,11 @@ namespace LspGlossary.Server.Endpoints;
 /// <summary>
 /// Completion of term names. Documentation is Markdown when the client lists it in
 /// <c>completionItem.documentationFormat</c>, else a plain string. Accepting an item replaces the whole word under
-/// the cursor: an insert/replace edit for clients with <c>insertReplaceSupport</c>, else one edit over the word.
+/// the cursor (from the first word of a prefix of several words): an insert/replace edit for clients with
+/// <c>insertReplaceSupport</c>, else one edit over the word. <c>sortText</c> is the item's place in Core's order (an equal
+/// spelling, then a term, then an expansion, alias or Chinese name starting with the prefix; see
+/// <see cref="Core.Features.Completion"/>), and <c>filterText</c> starts with the replaced text, so that a client
+/// filtering on it (VS Code) keeps the item.
 /// </summary>
 public sealed class CompletionEndpoint(Session session)
 {
@@ -43,6 +47,7 @@ public sealed class CompletionEndpoint(Session session)
                     Detail: c.Entry.Expansion ?? c.Entry.ChineseNames.FirstOrDefault(),
                     Documentation: documentation,
                     FilterText: c.FilterText,
+                    // Clients sort by sortText; its digits keep Core's ranked order.
                     SortText: i.ToString("D4"),
                     TextEdit: edit));
             }
