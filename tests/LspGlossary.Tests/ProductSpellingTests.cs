@@ -46,6 +46,9 @@ public class ProductSpellingTests
     [InlineData("Fine-tuning open AI models using Hugging Face TRL")]
     [InlineData("import torch; torch.cuda.is_available()")]
     [InlineData("# Copyright 2025-present the HuggingFace Inc. team.")]
+    [InlineData("# Copyright 2024 The HuggingFace Team. All rights reserved.")]
+    [InlineData("Deploy it with Langchain-Chatchat.")]
+    [InlineData("normalised by the RMS of the activations")]
     [InlineData("PyTorch, DeepSpeed, vLLM, SGLang, Hugging Face, Llama, LLaMA, DeepSeek, Qwen")]
     public void Identifiers_packages_and_correct_names_are_not_flagged(string text) =>
         Assert.DoesNotContain(Find(text), m => m.IsWrongSpelling);

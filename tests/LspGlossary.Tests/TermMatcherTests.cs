@@ -81,6 +81,9 @@ public class TermMatcherTests
     /// </summary>
     [Theory]
     [InlineData("Int8-KV-Cache is small", "Int8=int8:ok KV-Cache=kv-cache:case")]
+    [InlineData("the Moe-large-uncased-whole-word-masking checkpoint", "Moe=moe:variant!")]
+    [InlineData("MOES and MoEs, but MOS is not MoE", "MOES=moe:case MoEs=moe:ok MoE=moe:ok")]
+    [InlineData("a Moe-style-tuned Int8-Moe-Adapter", "Moe=moe:variant! Int8=int8:ok Moe=moe:variant")]
     [InlineData("INT8-Moe and int8-Moe", "INT8=int8:ok Moe=moe:variant int8=int8:ok Moe=moe:variant")]
     [InlineData("Int4-Moe stays an id", "Moe=moe:variant!")]
     [InlineData("Qwen3-Moe stays an id", "Moe=moe:variant!")]

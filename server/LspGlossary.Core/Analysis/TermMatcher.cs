@@ -112,10 +112,11 @@ public sealed class TermMatcher
             int matchEnd = start + length;
             if (Script.IsWordChar(spelling.Text[^1]))
             {
-                // A simple plural ("LLMs", "tokens") belongs to the term; so does a capital 'S' after a hit with no
-                // lower-case letter ("LLMS", "LORAS"), a shouted plural.
+                // A simple plural ("LLMs", "tokens") belongs to the term; so does a capital 'S' after a hit of three
+                // or more letters with no lower-case letter ("LLMS", "LORAS"), a shouted plural. After two capitals
+                // it is usually an acronym of its own: RMS is a root mean square, not reward models.
                 if (matchEnd < limit && char.IsLetter(spelling.Text[^1])
-                    && (text[matchEnd] == 's' || (text[matchEnd] == 'S' && !HasLower(found)))
+                    && (text[matchEnd] == 's' || (text[matchEnd] == 'S' && length >= 3 && !HasLower(found)))
                     && (matchEnd + 1 >= text.Length || !Script.IsWordChar(text[matchEnd + 1])))
                 {
                     matchEnd++;
@@ -293,7 +294,8 @@ public sealed class TermMatcher
     /// <c>state-of-the-art</c>), as long as each of its parts is a word: letters only, or a part with a digit that
     /// is itself a glossary spelling (<c>Int8</c>, any case, from <paramref name="spellingsWithDigits"/>) or lies
     /// inside the match. One part with any other digit (<c>Qwen3</c>, <c>2</c>, <c>7b</c>) makes the whole
-    /// hyphenated token a model id or version.
+    /// hyphenated token a model id or version, and so do two or more hyphens with every other part in lower case
+    /// (<c>Bert-large-uncased</c>).
     /// </summary>
     public static bool IsInIdentifier(string text, int start, int end, HashSet<string>? spellingsWithDigits = null)
     {
@@ -326,7 +328,21 @@ public sealed class TermMatcher
             }
         }
         if (slashes >= 2) return true;
+        if (hyphens >= 2 && OtherPartsAreLowerCase(text, left, right, start, end)) return true;
         return hyphens > 0 && HasNumberedPart(text, left, right, start, end, spellingsWithDigits);
+    }
+
+    /// <summary>
+    /// True when every word of [left, right) outside the match is all lower case: with two or more hyphens that
+    /// is a checkpoint or package name (<c>Bert-large-uncased-whole-word-masking</c>), not a compound of terms.
+    /// </summary>
+    private static bool OtherPartsAreLowerCase(string text, int left, int right, int start, int end)
+    {
+        for (int i = left; i < right; i++)
+        {
+            if ((i < start || i >= end) && char.IsUpper(text[i])) return false;
+        }
+        return true;
     }
 
     /// <summary>
