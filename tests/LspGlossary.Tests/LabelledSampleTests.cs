@@ -48,12 +48,14 @@ public class LabelledSampleTests
             + string.Join(", ", still.Where(r => !r.Right).Select(r => r.Context)));
     }
 
-    [Fact]
-    public void Hovers_labelled_wrong_before_are_mostly_gone()
+    /// <summary>The false hovers labelled in the sample taken before issue 10's changes (推理 for reasoning, 对齐 in 精度对齐 …).</summary>
+    [Theory]
+    [InlineData("zh-hovers-before.tsv")]
+    public void Hovers_labelled_wrong_in_an_earlier_sample_are_mostly_gone(string sample)
     {
-        var wrongBefore = Read("zh-hovers-before.tsv").Where(r => !r.Right).ToList();
+        var wrongBefore = Read(sample).Where(r => !r.Right).ToList();
         var matcher = new TermMatcher(BundledGlossaryTests.Bundled.Value);
         int remaining = wrongBefore.Count(r => HoverNow(matcher, r) == r.Entry);
-        Assert.True(remaining * 4 <= wrongBefore.Count, $"{remaining} of {wrongBefore.Count} false hovers labelled before still hover the same entry");
+        Assert.True(remaining * 4 <= wrongBefore.Count, $"{remaining} of {wrongBefore.Count} false hovers labelled in {sample} still hover the same entry");
     }
 }
