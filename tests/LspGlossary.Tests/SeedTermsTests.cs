@@ -45,10 +45,11 @@ public class SeedTermsTests
     }
 
     [Fact]
-    public void Most_seed_names_are_kept()
+    public void Few_seed_names_are_left_out()
     {
-        // The review found 288 seed items, 22 of them generic words that need no entry.
-        int kept = Rows.Count(r => r[1] != "-");
-        Assert.True(kept >= Rows.Length * 0.9, $"only {kept} of {Rows.Length} seed names hover an entry");
+        // The review found 288 seed items, 22 of them generic words that need no entry; a few more are left out
+        // because they are ambiguous in Chinese (推理, 采样), each with its reason in the table.
+        int leftOut = Rows.Count(r => r[1] == "-");
+        Assert.True(leftOut <= 30, $"{leftOut} of {Rows.Length} seed names are left out");
     }
 }
