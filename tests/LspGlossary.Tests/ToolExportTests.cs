@@ -90,8 +90,27 @@ public sealed class ToolExportTests : IDisposable
         Assert.Equal(15, casings.Count);
         Assert.Contains("lora", casings);
         Assert.DoesNotContain("LoRA", casings);
-        Assert.Equal(["PAGEDATTENTION"], GlossarySpellings.Casings("PagedAttention"));
+        Assert.Equal(["PAGEDATTENTION", "Pagedattention"], GlossarySpellings.Casings("PagedAttention"));
+        Assert.Equal(["LORA", "Lora"], GlossarySpellings.Casings("LoRA", full: false));
         Assert.Equal(15, GlossarySpellings.Casings("GPT-4o").Count()); // four letters; the digit and hyphen stay
+    }
+
+    [Fact]
+    public void A_glossary_of_thousands_of_acronyms_gets_fewer_casings_each()
+    {
+        var yaml = new StringBuilder("terms:\n");
+        for (int i = 0; i < 2000; i++)
+        {
+            string term = "AB" + (char)('A' + i % 26) + (char)('A' + i / 26 % 26) + (char)('A' + i / 676 % 26) + "x";
+            yaml.Append($"  - id: t{i}\n    term: {term}\n    definition: {{ en: x }}\n");
+        }
+        var glossary = Glossary.Build([GlossaryFileParser.Parse(yaml.ToString(), "big.glossary.yaml")]);
+        Assert.Empty(glossary.Problems);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var wrong = GlossarySpellings.Wrong(glossary);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), started.Elapsed.ToString());
+        Assert.InRange(wrong.Count, 2000, 2000 * 4); // all capitals and capitalized, with plurals: not 2^6 each
+        Assert.Contains(wrong, w => w.Wrong == "ABAAAX" && w.Right == "ABAAAx");
     }
 
     // ------------------------------------------------------------------ cspell

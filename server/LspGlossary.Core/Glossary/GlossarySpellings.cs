@@ -13,12 +13,17 @@ public sealed record WrongSpelling(string Wrong, string Right, GlossaryEntry Ent
 /// matched as <c>check</c> would match it in prose — so the lists follow the engine's rules: the listed variants, and
 /// the other casings of acronym-like spellings and of variants (never all lower case, never an accepted spelling),
 /// each also with a plural <c>s</c>. Casings are enumerated in full for spellings of up to
-/// <see cref="MaxEnumeratedLetters"/> letters; of longer ones only the all-capitals form is listed.
+/// <see cref="MaxEnumeratedLetters"/> letters; of longer ones only the all-capitals and the capitalized forms are
+/// listed — and so for every spelling when full enumeration would pass <see cref="MaxEnumeratedCasings"/> casings in
+/// all (a workspace glossary of thousands of acronyms), which keeps an export to seconds and its files readable.
 /// </summary>
 public static class GlossarySpellings
 {
     /// <summary>Spellings with more letters than this get only their all-capitals casing listed (2^n casings otherwise).</summary>
     public const int MaxEnumeratedLetters = 6;
+
+    /// <summary>Above this many casings in all, every spelling gets only its all-capitals and capitalized forms.</summary>
+    public const int MaxEnumeratedCasings = 100_000;
 
     /// <summary>The accepted spellings of an entry: the term, then its aliases.</summary>
     public static IEnumerable<string> Accepted(GlossaryEntry entry) =>
@@ -33,12 +38,12 @@ public static class GlossarySpellings
         var matcher = new TermMatcher(glossary);
         var result = new List<WrongSpelling>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool full = glossary.Entries.SelectMany(Cased).Sum(s => (long)CasingCount(s)) <= MaxEnumeratedCasings;
         foreach (var entry in glossary.Entries)
         {
             var candidates = new List<string>();
             foreach (var variant in entry.Variants.Select(v => v.Trim()).Where(v => v.Length > 0)) candidates.Add(variant);
-            var cased = Accepted(entry).Where(TermMatcher.IsAcronymLike).Concat(entry.Variants.Select(v => v.Trim()).Where(v => v.Length > 0));
-            foreach (var spelling in cased) candidates.AddRange(Casings(spelling));
+            foreach (var spelling in Cased(entry)) candidates.AddRange(Casings(spelling, full));
             foreach (var candidate in candidates)
             {
                 Consider(candidate);
@@ -54,6 +59,16 @@ public static class GlossarySpellings
             seen.Add(candidate);
             result.Add(found);
         }
+    }
+
+    /// <summary>The spellings whose other casings may be wrong: acronym-like accepted ones, and the variants.</summary>
+    private static IEnumerable<string> Cased(GlossaryEntry entry) =>
+        Accepted(entry).Where(TermMatcher.IsAcronymLike).Concat(entry.Variants.Select(v => v.Trim()).Where(v => v.Length > 0));
+
+    private static int CasingCount(string spelling)
+    {
+        int letters = spelling.Count(c => char.ToUpperInvariant(c) != char.ToLowerInvariant(c));
+        return letters <= MaxEnumeratedLetters ? 1 << letters : 2;
     }
 
     /// <summary>
@@ -83,19 +98,26 @@ public static class GlossarySpellings
 
     /// <summary>
     /// The casings of a spelling other than itself: every combination when it has at most
-    /// <see cref="MaxEnumeratedLetters"/> letters, else only all capitals.
+    /// <see cref="MaxEnumeratedLetters"/> letters (and <paramref name="full"/>), else all capitals and capitalized
+    /// (the first letter a capital, the others lower case).
     /// </summary>
-    public static IEnumerable<string> Casings(string spelling)
+    public static IEnumerable<string> Casings(string spelling, bool full = true)
     {
         var letters = new List<int>();
         for (int i = 0; i < spelling.Length; i++)
         {
             if (char.ToUpperInvariant(spelling[i]) != char.ToLowerInvariant(spelling[i])) letters.Add(i);
         }
-        if (letters.Count > MaxEnumeratedLetters)
+        if (letters.Count > MaxEnumeratedLetters || !full)
         {
             string upper = spelling.ToUpperInvariant();
             if (upper != spelling) yield return upper;
+            if (letters.Count > 0)
+            {
+                string lower = spelling.ToLowerInvariant();
+                string capitalized = lower[..letters[0]] + char.ToUpperInvariant(lower[letters[0]]) + lower[(letters[0] + 1)..];
+                if (capitalized != spelling && capitalized != upper) yield return capitalized;
+            }
             yield break;
         }
         var chars = spelling.ToCharArray();
