@@ -6,7 +6,7 @@ using LspGlossary.Server.Endpoints;
 // lsp-glossary: a language server for the vocabulary of large language models, and its command line.
 //   lsp-glossary [--stdio] [--glossary-dir DIR]      speak LSP over stdin/stdout
 //   lsp-glossary check [options] [PATH|GLOB ...]     check files (Cli/CheckCommand)
-//   lsp-glossary export prh                          the glossary as a prh dictionary (Cli/ExportCommand)
+//   lsp-glossary export prh|cspell|vale|autocorrect  the glossary for another tool (Cli/ExportCommand)
 //   lsp-glossary --validate-glossary [--glossary-dir DIR]
 //   lsp-glossary --version
 return args switch
@@ -31,7 +31,8 @@ internal static class ServerCommand
         Usage:
           lsp-glossary [--stdio] [--glossary-dir DIR]   run the language server over stdin/stdout
           lsp-glossary check [options] [PATH|GLOB ...]  check files; see lsp-glossary check --help
-          lsp-glossary export prh                       write the glossary as a prh dictionary
+          lsp-glossary export FORMAT [--out DIR]        the glossary for prh, cspell, vale or autocorrect;
+                                                        see lsp-glossary export --help
           lsp-glossary --validate-glossary [--glossary-dir DIR]
                                                         load the glossary, print its problems (exit 2 on errors)
           lsp-glossary --version                        print the version

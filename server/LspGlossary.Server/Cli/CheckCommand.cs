@@ -13,9 +13,9 @@ public static class CheckCommand
     public const string Usage = """
         Usage: lsp-glossary check [options] [PATH|GLOB ...]
                lsp-glossary check [options] [--stdin-filename PATH] -
-          Checks Markdown prose and code comments for spellings the glossary marks wrong. PATHs are files or
-          folders (walked; .gitignore'd, binary and other files skipped); a GLOB such as 'docs/**/*.md' is
-          expanded here. Default: the current folder. '-' reads standard input instead (Markdown unless
+          Checks Markdown prose, code comments and Jupyter notebooks (.ipynb, reported as FILE:cell N:LINE:COL)
+          for spellings the glossary marks wrong. PATHs are files or folders (walked; .gitignore'd, binary and
+          other files skipped); a GLOB such as 'docs/**/*.md' is expanded here. Default: the current folder. '-' reads standard input instead (Markdown unless
           --stdin-filename or --language-id says otherwise).
         Options:
           --format FORMAT            text (default: file:line:col: code: message), json, sarif,

@@ -7,9 +7,14 @@ namespace LspGlossary.Server.Cli;
 
 /// <summary>
 /// A diagnostic with its one-based line and column (UTF-16 code units) in the file, and the same columns counted
-/// in UTF-8 bytes (from 1; reviewdog's rdjson counts so).
+/// in UTF-8 bytes (from 1; reviewdog's rdjson counts so). In a notebook, <see cref="Cell"/> is the cell's number (from 1)
+/// and lines and columns count inside that cell's source; elsewhere it is 0.
 /// </summary>
-public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column, int EndLine, int EndColumn, int Utf8Column = 0, int Utf8EndColumn = 0);
+public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column, int EndLine, int EndColumn, int Utf8Column = 0, int Utf8EndColumn = 0, int Cell = 0)
+{
+    /// <summary>"cell 3: " in a notebook, for the formats whose positions have no place for a cell; else "".</summary>
+    public string CellPrefix => Cell > 0 ? $"cell {Cell}: " : "";
+}
 
 /// <summary>
 /// What checking one file found, fixed or could not do. <see cref="FixedBytes"/>: the fixed text of standard input
@@ -50,6 +55,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
     private FileReport Check(CheckTarget target, byte[] bytes, RegularFileRead? read)
     {
         if (SourceFile.IsBinary(bytes)) return new FileReport(target, [], Skipped: true);
+        if (target.LanguageId == NotebookReader.LanguageId) return CheckNotebook(target, bytes, read);
 
         var source = SourceFile.Decode(bytes);
         var document = new TextDocument(FileUri.FromPath(target.FullPath), target.LanguageId, 1, source.Text);
@@ -65,15 +71,79 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         }
 
         string fixedText = FixAll.Apply(source.Text, FixAll.Replacements(diagnostics));
+        return Fix(target, findings, read, source.Text, fixedText, source.Encode(fixedText));
+    }
+
+    /// <summary>
+    /// A Jupyter notebook: Markdown cells checked as Markdown, code cells as the kernel's language (default Python;
+    /// a language whose comments are not understood is not checked), raw cells not at all; each cell alone, as the
+    /// editor checks a cell. Findings carry the cell's number and positions inside it. A fix rewrites only the source
+    /// strings that hold a flagged spelling (<see cref="NotebookReader.Rewrite"/>), then reads the result back and
+    /// refuses to write unless every cell is what the fix should make of it.
+    /// </summary>
+    private FileReport CheckNotebook(CheckTarget target, byte[] bytes, RegularFileRead? read)
+    {
+        Notebook notebook;
+        try
+        {
+            notebook = NotebookReader.Read(bytes);
+        }
+        catch (NotebookFormatException e)
+        {
+            return new FileReport(target, [], Error: e.Message);
+        }
+        string? codeLanguage = NotebookReader.CodeLanguage(notebook.KernelLanguage);
+        var findings = new List<Finding>();
+        var replacements = new Dictionary<int, List<TextReplacement>>();
+        var expected = new Dictionary<int, string>();
+        string uri = FileUri.FromPath(target.FullPath);
+        foreach (var cell in notebook.Cells)
+        {
+            string? language = cell.Kind switch
+            {
+                "markdown" => DocumentAnalysis.MarkdownLanguageId,
+                "code" => codeLanguage,
+                _ => null, // raw cells: no language to read them in
+            };
+            if (language is null || cell.Text.Length == 0) continue;
+            var document = new TextDocument(uri, language, 1, cell.Text);
+            var diagnostics = Diagnostics.Compute(DocumentAnalysis.Analyze(document, matcher), severity);
+            if (diagnostics.Count == 0) continue;
+            findings.AddRange(diagnostics.Select(d => Locate(document.Lines, cell.Text, d) with { Cell = cell.Number }));
+            replacements[cell.Number] = FixAll.Replacements(diagnostics);
+            expected[cell.Number] = FixAll.Apply(cell.Text, replacements[cell.Number]);
+        }
+        if (findings.Count == 0 || fixMode == FixMode.None) return new FileReport(target, findings);
+
+        var fixedBytes = NotebookReader.Rewrite(bytes, notebook, replacements);
+        if (fixedBytes is null) return new FileReport(target, findings, Error: "a flagged spelling spans two strings of a cell's source: the fixes were not written; fix it by hand");
+        try
+        {
+            var again = NotebookReader.Read(fixedBytes);
+            bool same = again.Cells.Count == notebook.Cells.Count
+                && again.Cells.All(c => c.Text == (expected.TryGetValue(c.Number, out var e) ? e : notebook.Cells[c.Number - 1].Text));
+            if (!same) return new FileReport(target, findings, Error: "the fixed notebook did not read back as expected: the fixes were not written");
+        }
+        catch (NotebookFormatException)
+        {
+            return new FileReport(target, findings, Error: "the fixed notebook did not read back as expected: the fixes were not written");
+        }
+        var source = SourceFile.Decode(bytes);
+        return Fix(target, findings, read, source.Text, SourceFile.Decode(fixedBytes).Text, fixedBytes);
+    }
+
+    /// <summary>Shows (dry run), returns (standard input) or writes the fixed text of a checked file.</summary>
+    private FileReport Fix(CheckTarget target, List<Finding> findings, RegularFileRead? read, string text, string fixedText, byte[] fixedBytes)
+    {
         if (fixMode == FixMode.DryRun)
         {
             string name = PrintablePath.Escape(target.DisplayPath);
-            return new FileReport(target, findings, Diff: UnifiedDiff.Create(source.Text, fixedText, "a/" + name, "b/" + name));
+            return new FileReport(target, findings, Diff: UnifiedDiff.Create(text, fixedText, "a/" + name, "b/" + name));
         }
-        if (read is null) return new FileReport(target, findings, FixedCount: findings.Count, FixedBytes: source.Encode(fixedText));
+        if (read is null) return new FileReport(target, findings, FixedCount: findings.Count, FixedBytes: fixedBytes);
         try
         {
-            _fixer.WriteAtomically(target.FullPath, read, source.Encode(fixedText));
+            _fixer.WriteAtomically(target.FullPath, read, fixedBytes);
             return new FileReport(target, findings, FixedCount: findings.Count);
         }
         catch (FixRefusedException e)

@@ -112,7 +112,7 @@ public sealed class FileWalker
                 }
                 // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
-                if (isDirectory && entry.Name == ".git") continue;
+                if (isDirectory && entry.Name is ".git" or ".ipynb_checkpoints") continue; // Jupyter's autosaved copies
                 if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
                 if (isDirectory)
                 {

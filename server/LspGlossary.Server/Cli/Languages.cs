@@ -8,6 +8,7 @@ public static class Languages
     private static readonly Dictionary<string, string> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
         [".md"] = DocumentAnalysis.MarkdownLanguageId,
+        [".ipynb"] = NotebookReader.LanguageId,
         [".markdown"] = DocumentAnalysis.MarkdownLanguageId,
         [".c"] = "c", [".h"] = "c",
         [".cc"] = "cpp", [".cpp"] = "cpp", [".cxx"] = "cpp", [".hh"] = "cpp", [".hpp"] = "cpp", [".hxx"] = "cpp", [".cu"] = "cuda-cpp", [".cuh"] = "cuda-cpp",

@@ -22,7 +22,7 @@ public sealed class GitHubFormat : IReportFormat
             foreach (var f in report.Findings)
             {
                 var d = f.Diagnostic;
-                output.WriteLine($"::{Command(d.Severity)} file={file},line={f.Line},col={f.Column},endLine={f.EndLine},endColumn={f.EndColumn},title={Property(d.Code)}::{Data(d.Message)}");
+                output.WriteLine($"::{Command(d.Severity)} file={file},line={f.Line},col={f.Column},endLine={f.EndLine},endColumn={f.EndColumn},title={Property(d.Code)}::{Data(f.CellPrefix + d.Message)}");
             }
         }
         foreach (var error in run.AllErrors)

@@ -15,7 +15,7 @@ public sealed class JsonFormat : IReportFormat
             {
                 var d = f.Diagnostic;
                 findings.Add(new JsonFinding(report.Target.DisplayPath, f.Line, f.Column, f.EndLine, f.EndColumn, d.Code,
-                    d.Severity.ToString().ToLowerInvariant(), d.Message, d.Found, d.Replacement));
+                    d.Severity.ToString().ToLowerInvariant(), d.Message, d.Found, d.Replacement, f.Cell > 0 ? f.Cell : null));
             }
         }
         var errors = run.AllErrors.Select(e => new JsonPathError(e.DisplayPath, e.Message)).ToList();

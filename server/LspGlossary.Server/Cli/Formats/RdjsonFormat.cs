@@ -25,8 +25,9 @@ public sealed class RdjsonFormat : IReportFormat
             {
                 var d = f.Diagnostic;
                 var range = new RdjsonRange(new RdjsonPosition(f.Line, f.Utf8Column), new RdjsonPosition(f.EndLine, f.Utf8EndColumn));
-                diagnostics.Add(new RdjsonDiagnostic(d.Message, new RdjsonLocation(path, range), Level(d.Severity),
-                    new RdjsonCode(d.Code, RulesUrl), [new RdjsonSuggestion(range, d.Replacement)]));
+                // A notebook's range counts inside a cell: reviewdog would apply a suggestion to the wrong bytes.
+                diagnostics.Add(new RdjsonDiagnostic(f.CellPrefix + d.Message, new RdjsonLocation(path, range), Level(d.Severity),
+                    new RdjsonCode(d.Code, RulesUrl), f.Cell > 0 ? null : [new RdjsonSuggestion(range, d.Replacement)]));
             }
         }
         foreach (var error in run.AllErrors)

@@ -38,16 +38,17 @@ public sealed class SarifFormat(string currentDirectory) : IReportFormat
                 var d = f.Diagnostic;
                 var region = new SarifRegion(f.Line, f.Column, f.EndLine, f.EndColumn);
                 // Stable across edits elsewhere in the file: the found text, its fix, and which occurrence it is.
-                string key = $"{d.Found}→{d.Replacement}";
+                string key = $"{f.CellPrefix}{d.Found}→{d.Replacement}";
                 occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
                 results.Add(new SarifResult(
                     d.Code,
                     0,
                     Level(d.Severity),
-                    new SarifMessage(d.Message),
+                    new SarifMessage(f.CellPrefix + d.Message),
                     [new SarifLocation(new SarifPhysicalLocation(artifact, region))],
                     new Dictionary<string, string> { ["glossaryFinding/v1"] = $"{key}:{occurrences[key]}" },
-                    [new SarifFix(
+                    // A notebook's region counts inside a cell, not the file: no fix a viewer would apply to the file.
+                    f.Cell > 0 ? null : [new SarifFix(
                         new SarifMessage($"Change '{d.Found}' to '{d.Replacement}'"),
                         [new SarifArtifactChange(artifact, [new SarifReplacement(region, new SarifArtifactContent(d.Replacement))])])]));
             }

@@ -47,7 +47,7 @@ public sealed record SarifResult(
     SarifMessage Message,
     IReadOnlyList<SarifLocation> Locations,
     IReadOnlyDictionary<string, string> PartialFingerprints,
-    IReadOnlyList<SarifFix> Fixes);
+    IReadOnlyList<SarifFix>? Fixes);
 
 public sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
 

@@ -16,16 +16,18 @@ public sealed class TextFormat(bool colour) : IReportFormat
             string path = PrintablePath.Escape(report.Target.DisplayPath);
             foreach (var finding in report.Findings)
             {
+                // A notebook's findings are placed by cell, then line and column inside it: nb.ipynb:cell 3:2:5:
+                string cell = finding.Cell > 0 ? $":cell {finding.Cell}" : "";
                 var d = finding.Diagnostic;
                 string code = d.Code;
                 string severityColour = d.Severity == Core.Features.Severity.Error ? Red : Yellow;
                 if (colour)
                 {
-                    output.WriteLine($"{Bold}{path}{Reset}{Dim}:{finding.Line}:{finding.Column}:{Reset} {severityColour}{code}{Reset}: {d.Message}");
+                    output.WriteLine($"{Bold}{path}{Reset}{Dim}{cell}:{finding.Line}:{finding.Column}:{Reset} {severityColour}{code}{Reset}: {d.Message}");
                 }
                 else
                 {
-                    output.WriteLine($"{path}:{finding.Line}:{finding.Column}: {code}: {d.Message}");
+                    output.WriteLine($"{path}{cell}:{finding.Line}:{finding.Column}: {code}: {d.Message}");
                 }
             }
         }
