@@ -201,7 +201,7 @@ public sealed class ToolExportTests : IDisposable
         var cjk = Yaml(files[2].Content);
         Assert.Equal("true", Scalar(cjk, "nonword"));
         var cjkSwap = (YamlMappingNode)cjk.Children[new YamlScalarNode("swap")];
-        Assert.Equal("policy gradient", ((YamlScalarNode)cjkSwap.Children[new YamlScalarNode("政策梯度")]).Value);
+        Assert.Equal("策略梯度", ((YamlScalarNode)cjkSwap.Children[new YamlScalarNode("政策梯度")]).Value);
         Assert.DoesNotContain("政策", files[1].Content);
     }
 
@@ -219,7 +219,7 @@ public sealed class ToolExportTests : IDisposable
     public void Autocorrect_words_are_bare_acronyms_and_wrong_equals_right()
     {
         var words = AutocorrectExport.Words(Odd.Value);
-        Assert.Contains("政策梯度 = policy gradient", words);
+        Assert.Contains("政策梯度 = 策略梯度", words);
         Assert.Contains("Policy-Gradient = policy gradient", words);
         Assert.Contains("OReilly = O'Reilly", words);
         Assert.DoesNotContain("INT8", words); // Int8 is accepted too: autocorrect would turn it into INT8

@@ -81,19 +81,9 @@ public static class GlossarySpellings
         if (matches.Count != 1) return null;
         var match = matches[0];
         if (match.Span.Start != 0 || match.Span.Length != text.Length || !match.IsWrongSpelling) return null;
-        string right = Replacement(match.Entry, text);
+        string right = Features.Diagnostics.ReplacementFor(match.Entry, text);
         if (right == text) return null;
         return new WrongSpelling(text, right, match.Entry, match.Entry.Variants.Contains(text, StringComparer.Ordinal));
-    }
-
-    /// <summary>The fix <c>check</c> writes: the canonical term, keeping a plural 's' the spelling carried.</summary>
-    private static string Replacement(GlossaryEntry entry, string found)
-    {
-        string term = entry.Term;
-        bool plural = found.Length == term.Length + 1 && found[^1] == 's'
-            && !entry.Variants.Contains(found, StringComparer.Ordinal)
-            && !string.Equals(found, term, StringComparison.OrdinalIgnoreCase);
-        return plural ? term + "s" : term;
     }
 
     /// <summary>
