@@ -12,7 +12,8 @@ let output: vscode.LogOutputChannel;
 let status: StatusItem;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // The languages the server supports are the extension's onLanguage activation events: one list, in package.json.
+  // The languages the extension serves are its onLanguage activation events in package.json. The same ids are
+  // listed again there, as the enum of the lspGlossary.languages setting, and the server has its own table.
   const languages: string[] = (context.extension.packageJSON.activationEvents as string[])
     .filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
   const isServed = (document: vscode.TextDocument) => {

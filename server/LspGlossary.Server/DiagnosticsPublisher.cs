@@ -119,5 +119,5 @@ public sealed class DiagnosticsPublisher
     }
 
     private void Publish(PublishDiagnosticsParams parameters) =>
-        _session.Notify("textDocument/publishDiagnostics", Json.Write(parameters, LspJsonContext.Default.PublishDiagnosticsParams));
+        _session.Notify(Methods.PublishDiagnostics, Json.Write(parameters, LspJsonContext.Default.PublishDiagnosticsParams));
 }

@@ -26,9 +26,9 @@ public static class LanguageServer
         {
             RequestGate = method =>
                 session.ShutdownRequested ? ((int)JsonRpcErrorCode.InvalidRequest, "Invalid request: the server is shutting down.")
-                : !session.Initialized && method != "initialize" ? (-32002, "The server is not initialized.")
+                : !session.Initialized && method != Methods.Initialize ? (-32002, "The server is not initialized.")
                 : null,
-            NotificationGate = method => method == "exit" || (session.Initialized && !session.ShutdownRequested),
+            NotificationGate = method => method == Methods.Exit || (session.Initialized && !session.ShutdownRequested),
         };
         using var rpc = new JsonRpc(handler)
         {

@@ -105,7 +105,7 @@ public sealed class Session
     public void LogToClient(int type, string message)
     {
         Log(message);
-        Notify("window/logMessage", Json.Write(new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams));
+        Notify(Methods.LogMessage, Json.Write(new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams));
     }
 
     /// <summary>Sends a notification; nothing is sent once shutdown was answered.</summary>
@@ -137,7 +137,7 @@ public sealed class Session
         try
         {
             var request = Json.Write(new ConfigurationParams([new ConfigurationItem(null, SettingsReader.Section)]), LspJsonContext.Default.ConfigurationParams);
-            var result = await RequestAsync("workspace/configuration", request).ConfigureAwait(false);
+            var result = await RequestAsync(Methods.Configuration, request).ConfigureAwait(false);
             if (result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0)
             {
                 ApplySettings(SettingsReader.Read(result[0], Settings.Default));
@@ -203,7 +203,7 @@ public sealed class Session
         if (!Client.StatusNotification) return;
         var result = Glossary.Result;
         var status = new GlossaryStatus(result.Glossary.Entries.Count, result.ErrorCount, result.WarningCount, result.Files.ToList());
-        Notify("lspGlossary/status", Json.Write(status, LspJsonContext.Default.GlossaryStatus));
+        Notify(Methods.Status, Json.Write(status, LspJsonContext.Default.GlossaryStatus));
     }
 
     /// <summary>Asks the client to report changes to workspace glossary files (workspace/didChangeWatchedFiles).</summary>
@@ -213,9 +213,9 @@ public sealed class Session
         if (!Client.WatchedFilesRegistration) return;
         try
         {
-            var registration = new RegistrationParams([new Registration("lsp-glossary-files", "workspace/didChangeWatchedFiles",
+            var registration = new RegistrationParams([new Registration("lsp-glossary-files", Methods.DidChangeWatchedFiles,
                 new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/*" + GlossaryStore.WorkspaceGlossarySuffix)]))]);
-            await RequestAsync("client/registerCapability", Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
+            await RequestAsync(Methods.RegisterCapability, Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -232,7 +232,7 @@ public sealed class Session
         if (!Client.ApplyEdit) return "the client does not support workspace/applyEdit";
         try
         {
-            var answer = await RequestAsync("workspace/applyEdit",
+            var answer = await RequestAsync(Methods.ApplyEdit,
                 Json.Write(new ApplyWorkspaceEditParams(edit, label), LspJsonContext.Default.ApplyWorkspaceEditParams), cancellationToken).ConfigureAwait(false);
             var result = answer.ValueKind == JsonValueKind.Object ? answer.Deserialize(LspJsonContext.Default.ApplyWorkspaceEditResult) : null;
             if (result is { Applied: true }) return null;

@@ -12,14 +12,14 @@ namespace LspGlossary.Server.Endpoints;
 /// </summary>
 public sealed class CodeActionEndpoint(Session session)
 {
-    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.CodeAction, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
+        var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, Methods.CodeAction);
         var severity = session.Settings.DiagnosticsSeverity;
         var client = session.Client;
         string uri = p.TextDocument.Uri;
-        return await Endpoint.RunOnAnalysis(session, "codeAction", uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(session, Methods.CodeAction, uri, (analysis, _) =>
         {
             var lines = analysis.Document.Lines;
             var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
@@ -49,13 +49,13 @@ public sealed class CodeActionEndpoint(Session session)
     }
 
     /// <summary>codeAction/resolve: adds the edit to a deferred fix-all; any other action comes back as it was.</summary>
-    [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.CodeActionResolve, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> ResolveAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, "codeAction/resolve");
+        var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, Methods.CodeActionResolve);
         if (action.Kind != CodeActions.FixAllKind || action.Data is not { } data) return parameters;
         var severity = session.Settings.DiagnosticsSeverity;
-        var resolved = await Endpoint.RunOnAnalysis(session, "codeAction/resolve", data.Uri,
+        var resolved = await Endpoint.RunOnAnalysis(session, Methods.CodeActionResolve, data.Uri,
             (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, severity, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
             cancellationToken).ConfigureAwait(false);
         // The document was closed meanwhile: the action stays without an edit (a resolve never answers null).

@@ -18,14 +18,14 @@ public sealed class CompletionEndpoint(Session session)
 {
     private const int TextKind = 1;
 
-    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Completion, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> CompletionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/completion");
+        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Completion);
         bool chineseFirst = session.ChineseFirst;
         var client = session.Client;
         var format = client.CompletionMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
-        return await Endpoint.RunOnAnalysis(session, "completion", p.TextDocument.Uri, (analysis, matcher) =>
+        return await Endpoint.RunOnAnalysis(session, Methods.Completion, p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;

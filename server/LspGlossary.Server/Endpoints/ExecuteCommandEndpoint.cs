@@ -13,10 +13,10 @@ public sealed class ExecuteCommandEndpoint(Session session)
 {
     private const int RequestFailed = -32803;
 
-    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.ExecuteCommand, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> ExecuteCommandAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        const string method = "workspace/executeCommand";
+        const string method = Methods.ExecuteCommand;
         var p = Json.Read(parameters, LspJsonContext.Default.ExecuteCommandParams, method);
         if (!Commands.All.Contains(p.Command)) throw Json.InvalidParams(method, $"unknown command '{p.Command}'");
         if (p.Arguments is not [{ ValueKind: JsonValueKind.Object } argument]) throw Json.InvalidParams(method, "one argument object expected");

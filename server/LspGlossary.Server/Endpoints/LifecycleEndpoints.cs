@@ -15,7 +15,7 @@ public sealed class LifecycleEndpoints(Session session)
     public static string Version =>
         typeof(LifecycleEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
     public JsonElement Initialize(JsonElement parameters)
     {
         // initialize may be sent once: a second one is refused and the first one's session goes on.
@@ -23,7 +23,7 @@ public sealed class LifecycleEndpoints(Session session)
         {
             throw new LocalRpcException("Invalid request: the server is already initialized.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
         }
-        var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, "initialize");
+        var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, Methods.Initialize);
         session.ClientLocale = p.Locale;
         session.Client = ClientCapabilitiesReader.Read(p.Capabilities, p.InitializationOptions);
         session.ApplySettings(SettingsReader.Read(p.InitializationOptions, Settings.Default));
@@ -50,7 +50,7 @@ public sealed class LifecycleEndpoints(Session session)
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }
 
-    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement parameters)
     {
         _ = AfterInitializedAsync();
@@ -82,14 +82,14 @@ public sealed class LifecycleEndpoints(Session session)
         return folders;
     }
 
-    [JsonRpcMethod("shutdown")]
+    [JsonRpcMethod(Methods.Shutdown)]
     public JsonElement Shutdown()
     {
         session.ShutdownRequested = true;
         return Json.Null;
     }
 
-    [JsonRpcMethod("exit")]
+    [JsonRpcMethod(Methods.Exit)]
     public void Exit()
     {
         session.Exit.TrySetResult(session.ShutdownRequested ? 0 : 1);

@@ -9,18 +9,18 @@ namespace LspGlossary.Server.Endpoints;
 /// <summary>didOpen, didChange (incremental), didClose: the only methods that change documents.</summary>
 public sealed class TextSyncEndpoints(Session session)
 {
-    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
-    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session, "didOpen", () =>
+    [JsonRpcMethod(Methods.DidOpen, UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session, Methods.DidOpen, () =>
     {
-        var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen").TextDocument;
+        var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, Methods.DidOpen).TextDocument;
         session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
         if (!UpdateGlossaryFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
-    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
-    public void DidChange(JsonElement parameters) => Endpoint.Handle(session, "didChange", () =>
+    [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(JsonElement parameters) => Endpoint.Handle(session, Methods.DidChange, () =>
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, "textDocument/didChange");
+        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, Methods.DidChange);
         var document = session.Documents.Get(p.TextDocument.Uri);
         if (document is null)
         {
@@ -45,10 +45,10 @@ public sealed class TextSyncEndpoints(Session session)
         if (!UpdateGlossaryFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
 
-    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(JsonElement parameters) => Endpoint.Handle(session, "didSave", () =>
+    [JsonRpcMethod(Methods.DidSave, UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(JsonElement parameters) => Endpoint.Handle(session, Methods.DidSave, () =>
     {
-        var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, "textDocument/didSave").TextDocument.Uri;
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, Methods.DidSave).TextDocument.Uri;
         if (Protocol.Convert.ToPath(uri) is { } path && session.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
     });
 
@@ -64,10 +64,10 @@ public sealed class TextSyncEndpoints(Session session)
         return true;
     }
 
-    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
-    public void DidClose(JsonElement parameters) => Endpoint.Handle(session, "didClose", () =>
+    [JsonRpcMethod(Methods.DidClose, UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(JsonElement parameters) => Endpoint.Handle(session, Methods.DidClose, () =>
     {
-        var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, "textDocument/didClose").TextDocument.Uri;
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, Methods.DidClose).TextDocument.Uri;
         var closed = session.Documents.Get(uri);
         if (session.Documents.Remove(uri))
         {
