@@ -8,7 +8,7 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class ConfigurationEndpoint(Session session)
 {
     [JsonRpcMethod(Methods.DidChangeConfiguration, UseSingleObjectParameterDeserialization = true)]
-    public void DidChangeConfiguration(JsonElement parameters) => Endpoint.Handle(session, Methods.DidChangeConfiguration, () =>
+    public void DidChangeConfiguration(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidChangeConfiguration, () =>
     {
         var p = Json.Read(parameters, LspJsonContext.Default.DidChangeConfigurationParams, Methods.DidChangeConfiguration);
         if (p.Settings is { ValueKind: JsonValueKind.Object } pushed && pushed.TryGetProperty(SettingsReader.Section, out _))

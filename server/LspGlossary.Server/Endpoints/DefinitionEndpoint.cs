@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -8,13 +9,13 @@ namespace LspGlossary.Server.Endpoints;
 /// Go to definition: from a term in a document to its entry in the glossary file that defines it (a workspace
 /// glossary, or a bundled glossary folder given with --glossary-dir).
 /// </summary>
-public sealed class DefinitionEndpoint(Session session)
+public sealed class DefinitionEndpoint(ServerState state, Client client)
 {
     [JsonRpcMethod(Methods.Definition, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Definition);
-        return await Endpoint.RunOnAnalysis(session, Methods.Definition, p.TextDocument.Uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(state, client, Methods.Definition, p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;

@@ -10,21 +10,21 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class TextSyncEndpoints(Session session)
 {
     [JsonRpcMethod(Methods.DidOpen, UseSingleObjectParameterDeserialization = true)]
-    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session, Methods.DidOpen, () =>
+    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidOpen, () =>
     {
         var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, Methods.DidOpen).TextDocument;
-        session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
+        session.State.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
         if (!UpdateGlossaryFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
     [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
-    public void DidChange(JsonElement parameters) => Endpoint.Handle(session, Methods.DidChange, () =>
+    public void DidChange(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidChange, () =>
     {
         var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, Methods.DidChange);
-        var document = session.Documents.Get(p.TextDocument.Uri);
+        var document = session.State.Documents.Get(p.TextDocument.Uri);
         if (document is null)
         {
-            session.Log($"didChange for a document that is not open: {p.TextDocument.Uri}; ignored.");
+            session.Client.Log($"didChange for a document that is not open: {p.TextDocument.Uri}; ignored.");
             return;
         }
         int version = p.TextDocument.Version ?? document.Version + 1;
@@ -40,16 +40,16 @@ public sealed class TextSyncEndpoints(Session session)
                 document = document.WithText(change.Text, version);
             }
         }
-        session.Documents.Set(document);
+        session.State.Documents.Set(document);
         // Text is joined only for a glossary file: an edit of another document never copies its text here.
         if (!UpdateGlossaryFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
 
     [JsonRpcMethod(Methods.DidSave, UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(JsonElement parameters) => Endpoint.Handle(session, Methods.DidSave, () =>
+    public void DidSave(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidSave, () =>
     {
         var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, Methods.DidSave).TextDocument.Uri;
-        if (Protocol.Convert.ToPath(uri) is { } path && session.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
+        if (Protocol.Convert.ToPath(uri) is { } path && session.State.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
     });
 
     /// <summary>
@@ -58,22 +58,22 @@ public sealed class TextSyncEndpoints(Session session)
     /// </summary>
     private bool UpdateGlossaryFile(string uri, Func<string?> text)
     {
-        if (Protocol.Convert.ToPath(uri) is not { } path || !session.Glossary.IsGlossaryFile(path)) return false;
-        session.Glossary.SetOpenDocument(path, text());
+        if (Protocol.Convert.ToPath(uri) is not { } path || !session.State.Glossary.IsGlossaryFile(path)) return false;
+        session.State.Glossary.SetOpenDocument(path, text());
         session.ReloadGlossary();
         return true;
     }
 
     [JsonRpcMethod(Methods.DidClose, UseSingleObjectParameterDeserialization = true)]
-    public void DidClose(JsonElement parameters) => Endpoint.Handle(session, Methods.DidClose, () =>
+    public void DidClose(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidClose, () =>
     {
         var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, Methods.DidClose).TextDocument.Uri;
-        var closed = session.Documents.Get(uri);
-        if (session.Documents.Remove(uri))
+        var closed = session.State.Documents.Get(uri);
+        if (session.State.Documents.Remove(uri))
         {
-            session.Analyses.Remove(uri);
+            session.State.Analyses.Remove(uri);
             if (!UpdateGlossaryFile(uri, () => null)) session.Diagnostics.Clear(uri);
-            if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session);
+            if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session.Client.Log);
         }
     });
 }

@@ -8,5 +8,5 @@ namespace LspGlossary.Server.Endpoints;
 public sealed class WatchedFilesEndpoint(Session session)
 {
     [JsonRpcMethod(Methods.DidChangeWatchedFiles, UseSingleObjectParameterDeserialization = true)]
-    public void DidChangeWatchedFiles(JsonElement parameters) => Endpoint.Handle(session, Methods.DidChangeWatchedFiles, session.ReloadGlossary);
+    public void DidChangeWatchedFiles(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidChangeWatchedFiles, session.ReloadGlossary);
 }

@@ -32,7 +32,6 @@ public static class Methods
 
     // Server → client.
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
-    public const string LogMessage = "window/logMessage";
     public const string Configuration = "workspace/configuration";
     public const string RegisterCapability = "client/registerCapability";
     public const string ApplyEdit = "workspace/applyEdit";
