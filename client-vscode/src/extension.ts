@@ -56,10 +56,10 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
   output.info(`Starting ${server.command} (${server.source}).`);
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
-    synchronize: {
-      // Settings are sent by this extension (settingsForServer), on start, on every change and when pulled.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.glossary.yaml'),
-    },
+    // No synchronize.fileEvents: the server registers its own glossary-file watcher (client/registerCapability for
+    // workspace/didChangeWatchedFiles), which vscode-languageclient honours; a second watcher here would report
+    // each change twice. Settings are sent by this extension (settingsForServer), on start, on every change and
+    // when pulled.
     middleware: {
       workspace: {
         configuration: (params, token, next) => params.items.some((item) => item.section === 'lspGlossary')

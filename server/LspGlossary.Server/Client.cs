@@ -9,8 +9,8 @@ namespace LspGlossary.Server;
 
 /// <summary>
 /// The connection to the client: what it supports, where it is in its lifecycle, and every message the server
-/// sends it (<see cref="Notify"/> and <see cref="RequestAsync"/> are the only ways out). It knows nothing of
-/// documents or glossaries beyond what a message carries.
+/// sends it (<see cref="Notify"/> and <see cref="RequestAsync"/> are the only ways out). It holds no documents,
+/// glossary or settings: what a message says comes from its caller.
 /// </summary>
 public sealed class Client(TextWriter log)
 {
