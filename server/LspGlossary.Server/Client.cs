@@ -110,7 +110,7 @@ public sealed class Client(TextWriter log)
     /// </summary>
     public async Task<string?> ApplyEditAsync(WorkspaceEdit edit, string label, CancellationToken cancellationToken)
     {
-        if (!Features.ApplyEdit) return "the client does not support workspace/applyEdit";
+        if (!Features.ApplyEdit) return $"the client does not support {Methods.ApplyEdit}";
         try
         {
             var answer = await RequestAsync(Methods.ApplyEdit,
@@ -121,7 +121,7 @@ public sealed class Client(TextWriter log)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"workspace/applyEdit failed: {e.Message}";
+            return $"{Methods.ApplyEdit} failed: {e.Message}";
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
     {
         if (await client.ApplyEditAsync(edit, label, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            client.Log($"workspace/executeCommand: {failure}");
+            client.Log($"{Methods.ExecuteCommand}: {failure}");
             throw Failed(failure);
         }
         return Json.Null;
