@@ -12,7 +12,8 @@ let output: vscode.LogOutputChannel;
 let status: StatusItem;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // The languages the server supports are the extension's onLanguage activation events: one list, in package.json.
+  // The languages the extension serves are its onLanguage activation events in package.json. The same ids are
+  // listed again there, as the enum of the lspGlossary.languages setting, and the server has its own table.
   const languages: string[] = (context.extension.packageJSON.activationEvents as string[])
     .filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
   const isServed = (document: vscode.TextDocument) => {
@@ -55,10 +56,10 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
   output.info(`Starting ${server.command} (${server.source}).`);
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
-    synchronize: {
-      // Settings are sent by this extension (settingsForServer), on start, on every change and when pulled.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.glossary.yaml'),
-    },
+    // No synchronize.fileEvents: the server registers its own glossary-file watcher (client/registerCapability for
+    // workspace/didChangeWatchedFiles), which vscode-languageclient honours; a second watcher here would report
+    // each change twice. Settings are sent by this extension (settingsForServer), on start, on every change and
+    // when pulled.
     middleware: {
       workspace: {
         configuration: (params, token, next) => params.items.some((item) => item.section === 'lspGlossary')

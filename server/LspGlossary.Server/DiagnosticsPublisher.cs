@@ -1,5 +1,6 @@
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 
 namespace LspGlossary.Server;
 
@@ -13,7 +14,8 @@ namespace LspGlossary.Server;
 /// </summary>
 public sealed class DiagnosticsPublisher
 {
-    private readonly Session _session;
+    private readonly ServerState _state;
+    private readonly Client _client;
     private readonly object _lock = new();
     private readonly Dictionary<string, bool> _running = new(StringComparer.Ordinal); // uri -> another run pending
     private HashSet<string> _glossaryFilesWithProblems = new(StringComparer.Ordinal);
@@ -21,7 +23,11 @@ public sealed class DiagnosticsPublisher
     /// <summary>The pause before another run when changes arrived during the last one.</summary>
     public static readonly TimeSpan BurstSpacing = TimeSpan.FromMilliseconds(50);
 
-    public DiagnosticsPublisher(Session session) => _session = session;
+    public DiagnosticsPublisher(ServerState state, Client client)
+    {
+        _state = state;
+        _client = client;
+    }
 
     public void Schedule(string uri)
     {
@@ -39,7 +45,7 @@ public sealed class DiagnosticsPublisher
 
     public void ScheduleAll()
     {
-        foreach (var document in _session.Documents.All()) Schedule(document.Uri);
+        foreach (var document in _state.Documents.All()) Schedule(document.Uri);
     }
 
     /// <summary>
@@ -49,7 +55,7 @@ public sealed class DiagnosticsPublisher
     public void PublishGlossaryProblems(Core.Glossary.GlossaryLoadResult result)
     {
         var byFile = result.Problems
-            .Where(p => !_session.Glossary.IsBundledFile(p.Location.File))
+            .Where(p => !_state.Glossary.IsBundledFile(p.Location.File))
             .GroupBy(p => p.Location.File)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         HashSet<string> previous;
@@ -81,7 +87,7 @@ public sealed class DiagnosticsPublisher
             }
             catch (Exception e)
             {
-                _session.Log($"Diagnostics for {uri} failed: {e}");
+                _client.Log($"Diagnostics for {uri} failed: {e}");
             }
             lock (_lock)
             {
@@ -98,26 +104,26 @@ public sealed class DiagnosticsPublisher
 
     private async Task PublishOnceAsync(string uri)
     {
-        var document = _session.Documents.Get(uri);
+        var document = _state.Documents.Get(uri);
         if (document is null) return;
         // A glossary file's diagnostics are its problems, published by PublishGlossaryProblems.
-        if (Protocol.Convert.ToPath(uri) is { } path && _session.Glossary.IsGlossaryFile(path)) return;
-        var settings = _session.Settings;
+        if (Protocol.Convert.ToPath(uri) is { } path && _state.Glossary.IsGlossaryFile(path)) return;
+        var settings = _state.Settings;
         var lspDiagnostics = new List<Diagnostic>();
         if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))
         {
-            await _session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
-            var analysis = await _session.Analyses.GetAsync(document, _session.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
+            await _state.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
+            var analysis = await _state.Analyses.GetAsync(document, _state.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
             foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity)))
             {
                 lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
             }
         }
         // A document closed meanwhile keeps the empty list that didClose published.
-        if (_session.Documents.Get(uri) is null) return;
+        if (_state.Documents.Get(uri) is null) return;
         Publish(new PublishDiagnosticsParams(uri, document.Version, lspDiagnostics));
     }
 
     private void Publish(PublishDiagnosticsParams parameters) =>
-        _session.Notify("textDocument/publishDiagnostics", Json.Write(parameters, LspJsonContext.Default.PublishDiagnosticsParams));
+        _client.Notify(Methods.PublishDiagnostics, Json.Write(parameters, LspJsonContext.Default.PublishDiagnosticsParams));
 }

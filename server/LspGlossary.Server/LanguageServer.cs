@@ -19,38 +19,39 @@ public static class LanguageServer
     {
         var session = new Session(log, glossaryDirectory);
         // Parse the bundled glossary while the client is still starting; initialize reuses the parse.
-        _ = Task.Run(session.Glossary.Reload);
+        _ = Task.Run(session.State.Glossary.Reload);
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LspJsonContext.Default);
-        using var handler = new LspMessageHandler(input, output, formatter, session.Log)
+        using var handler = new LspMessageHandler(input, output, formatter, session.Client.Log)
         {
             RequestGate = method =>
-                session.ShutdownRequested ? ((int)JsonRpcErrorCode.InvalidRequest, "Invalid request: the server is shutting down.")
-                : !session.Initialized && method != "initialize" ? (-32002, "The server is not initialized.")
+                session.Client.ShutdownRequested ? ((int)JsonRpcErrorCode.InvalidRequest, "Invalid request: the server is shutting down.")
+                : !session.Client.Initialized && method != Methods.Initialize ? (-32002, "The server is not initialized.")
                 : null,
-            NotificationGate = method => method == "exit" || (session.Initialized && !session.ShutdownRequested),
+            NotificationGate = method => method == Methods.Exit || (session.Client.Initialized && !session.Client.ShutdownRequested),
         };
         using var rpc = new JsonRpc(handler)
         {
             // Messages are dispatched one at a time, in order; endpoints move their work to the thread pool.
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
-        session.Rpc = rpc;
+        session.Client.Rpc = rpc;
+        session.MessageLoop = rpc.SynchronizationContext;
         var options = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true };
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(LifecycleEndpoints)), new LifecycleEndpoints(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(TextSyncEndpoints)), new TextSyncEndpoints(session), options);
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(HoverEndpoint)), new HoverEndpoint(session), options);
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CompletionEndpoint)), new CompletionEndpoint(session), options);
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeActionEndpoint)), new CodeActionEndpoint(session), options);
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ExecuteCommandEndpoint)), new ExecuteCommandEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(HoverEndpoint)), new HoverEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CompletionEndpoint)), new CompletionEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeActionEndpoint)), new CodeActionEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ExecuteCommandEndpoint)), new ExecuteCommandEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ConfigurationEndpoint)), new ConfigurationEndpoint(session), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WatchedFilesEndpoint)), new WatchedFilesEndpoint(session), options);
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DefinitionEndpoint)), new DefinitionEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DefinitionEndpoint)), new DefinitionEndpoint(session.State, session.Client), options);
         rpc.StartListening();
 
         var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);
         if (ended == session.Exit.Task) return session.Exit.Task.Result;
-        session.Log("The client closed the connection.");
-        return session.ShutdownRequested ? 0 : 1;
+        session.Client.Log("The client closed the connection.");
+        return session.Client.ShutdownRequested ? 0 : 1;
     }
 }

@@ -82,7 +82,7 @@ public class BaselineTests
     private static string Pad(string line, int column)
     {
         int width = 0;
-        for (int i = 0; i < column && i < line.Length; i++) width += Script.IsCjk(line[i]) ? 2 : line[i] == '\t' ? 1 : 1;
+        for (int i = 0; i < column && i < line.Length; i++) width += Script.IsCjk(line[i]) ? 2 : 1;
         return new string(' ', width);
     }
 }

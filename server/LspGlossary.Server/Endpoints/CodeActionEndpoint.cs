@@ -2,6 +2,7 @@ using System.Text.Json;
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -10,26 +11,26 @@ namespace LspGlossary.Server.Endpoints;
 /// Quick fixes and fix-all, in the form the client supports: code action literals (the fix-all's edit only when its
 /// kind is asked for, else resolved later with codeAction/resolve), or Commands run with workspace/executeCommand.
 /// </summary>
-public sealed class CodeActionEndpoint(Session session)
+public sealed class CodeActionEndpoint(ServerState state, Client client)
 {
-    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.CodeAction, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction");
-        var severity = session.Settings.DiagnosticsSeverity;
-        var client = session.Client;
+        var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, Methods.CodeAction);
+        var severity = state.Settings.DiagnosticsSeverity;
+        var features = client.Features;
         string uri = p.TextDocument.Uri;
-        return await Endpoint.RunOnAnalysis(session, "codeAction", uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(state, client, Methods.CodeAction, uri, (analysis, _) =>
         {
             var lines = analysis.Document.Lines;
             var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
             // A Command's fix-all is computed when it runs, so it costs nothing to offer.
-            bool canDefer = !client.CodeActionLiterals || client.CodeActionResolveEdit;
+            bool canDefer = !features.CodeActionLiterals || features.CodeActionResolveEdit;
             var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only, canDefer);
-            if (!client.CodeActionLiterals)
+            if (!features.CodeActionLiterals)
             {
                 // A Command makes its edit through workspace/applyEdit: without it, there is nothing to offer.
-                if (!client.ApplyEdit) return Json.Write(new List<Command>(), LspJsonContext.Default.ListCommand);
+                if (!features.ApplyEdit) return Json.Write(new List<Command>(), LspJsonContext.Default.ListCommand);
                 var commands = actions.Select(a => ToCommand(a, uri, analysis.Document.Version, lines)).ToList();
                 return Json.Write(commands, LspJsonContext.Default.ListCommand);
             }
@@ -49,13 +50,13 @@ public sealed class CodeActionEndpoint(Session session)
     }
 
     /// <summary>codeAction/resolve: adds the edit to a deferred fix-all; any other action comes back as it was.</summary>
-    [JsonRpcMethod("codeAction/resolve", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.CodeActionResolve, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> ResolveAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, "codeAction/resolve");
+        var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, Methods.CodeActionResolve);
         if (action.Kind != CodeActions.FixAllKind || action.Data is not { } data) return parameters;
-        var severity = session.Settings.DiagnosticsSeverity;
-        var resolved = await Endpoint.RunOnAnalysis(session, "codeAction/resolve", data.Uri,
+        var severity = state.Settings.DiagnosticsSeverity;
+        var resolved = await Endpoint.RunOnAnalysis(state, client, Methods.CodeActionResolve, data.Uri,
             (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, severity, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
             cancellationToken).ConfigureAwait(false);
         // The document was closed meanwhile: the action stays without an edit (a resolve never answers null).

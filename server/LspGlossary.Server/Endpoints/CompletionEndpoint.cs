@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -14,18 +15,18 @@ namespace LspGlossary.Server.Endpoints;
 /// <see cref="Core.Features.Completion"/>), and <c>filterText</c> starts with the replaced text, so that a client
 /// filtering on it (VS Code) keeps the item.
 /// </summary>
-public sealed class CompletionEndpoint(Session session)
+public sealed class CompletionEndpoint(ServerState state, Client client)
 {
     private const int TextKind = 1;
 
-    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Completion, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> CompletionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/completion");
-        bool chineseFirst = session.ChineseFirst;
-        var client = session.Client;
-        var format = client.CompletionMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
-        return await Endpoint.RunOnAnalysis(session, "completion", p.TextDocument.Uri, (analysis, matcher) =>
+        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Completion);
+        bool chineseFirst = state.ChineseFirst;
+        var features = client.Features;
+        var format = features.CompletionMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
+        return await Endpoint.RunOnAnalysis(state, client, Methods.Completion, p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;
@@ -35,7 +36,7 @@ public sealed class CompletionEndpoint(Session session)
             {
                 var c = candidates[i];
                 var replace = Protocol.Convert.ToRange(lines, c.Replace);
-                var edit = client.CompletionInsertReplace
+                var edit = features.CompletionInsertReplace
                     ? Json.Write(new InsertReplaceEdit(c.Entry.Term, Protocol.Convert.ToRange(lines, c.Insert), replace), LspJsonContext.Default.InsertReplaceEdit)
                     : Json.Write(new TextEdit(replace, c.Entry.Term), LspJsonContext.Default.TextEdit);
                 var documentation = format == DocumentationFormat.Markdown

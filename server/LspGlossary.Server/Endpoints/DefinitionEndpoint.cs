@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -8,20 +9,20 @@ namespace LspGlossary.Server.Endpoints;
 /// Go to definition: from a term in a document to its entry in the glossary file that defines it (a workspace
 /// glossary, or a bundled glossary folder given with --glossary-dir).
 /// </summary>
-public sealed class DefinitionEndpoint(Session session)
+public sealed class DefinitionEndpoint(ServerState state, Client client)
 {
-    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Definition, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/definition");
-        return await Endpoint.RunOnAnalysis(session, "definition", p.TextDocument.Uri, (analysis, _) =>
+        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Definition);
+        return await Endpoint.RunOnAnalysis(state, client, Methods.Definition, p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (analysis.MatchAt(offset) is not { } match) return Json.Null;
             var source = match.Entry.Source;
             // An entry of the glossary embedded in the binary has no file to go to.
             if (!Path.IsPathRooted(source.File)) return Json.Null;
-            var start = new Position(Math.Max(0, source.Line - 1), Math.Max(0, source.Column - 1));
+            var start = Protocol.Convert.FromOneBased(source.Line, source.Column);
             var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
             return Json.Write(location, LspJsonContext.Default.Location);
         }, cancellationToken);

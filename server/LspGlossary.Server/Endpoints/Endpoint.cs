@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LspGlossary.Core.Analysis;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -18,7 +19,7 @@ internal static class Endpoint
     /// unexpected exception into a logged, empty (null) result. Invalid params and cancellation pass through
     /// as JSON-RPC errors (-32602, -32800).
     /// </summary>
-    public static async Task<JsonElement> Run(Session session, string method, Func<Task<JsonElement>> work, CancellationToken cancellationToken)
+    public static async Task<JsonElement> Run(Client client, string method, Func<Task<JsonElement>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -26,7 +27,7 @@ internal static class Endpoint
         }
         catch (Exception e) when (e is not LocalRpcException and not OperationCanceledException)
         {
-            session.Log($"{method} failed: {e}");
+            client.Log($"{method} failed: {e}");
             return Json.Null;
         }
     }
@@ -36,12 +37,12 @@ internal static class Endpoint
     /// thread pool, the glossary is awaited, the snapshot's analysis made or reused, and handed to
     /// <paramref name="work"/>. An unknown document or a language turned off answers null.
     /// </summary>
-    public static Task<JsonElement> RunOnAnalysis(Session session, string method, string uri,
+    public static Task<JsonElement> RunOnAnalysis(ServerState state, Client client, string method, string uri,
         Func<DocumentAnalysis, TermMatcher, JsonElement> work, CancellationToken cancellationToken)
     {
-        var analysis = AnalysisOf(session, uri, cancellationToken);
+        var analysis = AnalysisOf(state, uri, cancellationToken);
         if (analysis is null) return Task.FromResult(Json.Null);
-        return Run(session, method, async () =>
+        return Run(client, method, async () =>
         {
             var (result, matcher) = await analysis().ConfigureAwait(false);
             return work(result, matcher);
@@ -52,20 +53,20 @@ internal static class Endpoint
     /// Takes the snapshot of an open document now and returns the function that waits for the glossary and makes
     /// (or reuses) its analysis; null for an unknown document or a language turned off.
     /// </summary>
-    public static Func<Task<(DocumentAnalysis Analysis, TermMatcher Matcher)>>? AnalysisOf(Session session, string uri, CancellationToken cancellationToken)
+    public static Func<Task<(DocumentAnalysis Analysis, TermMatcher Matcher)>>? AnalysisOf(ServerState state, string uri, CancellationToken cancellationToken)
     {
-        var document = session.Documents.Get(uri);
-        if (document is null || !session.Settings.IsLanguageEnabled(document.LanguageId)) return null;
+        var document = state.Documents.Get(uri);
+        if (document is null || !state.Settings.IsLanguageEnabled(document.LanguageId)) return null;
         return async () =>
         {
-            await session.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);
-            var matcher = session.Glossary.Matcher;
-            return (await session.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false), matcher);
+            await state.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);
+            var matcher = state.Glossary.Matcher;
+            return (await state.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false), matcher);
         };
     }
 
     /// <summary>The same for notifications: state changes run in order, and errors are logged, never thrown.</summary>
-    public static void Handle(Session session, string method, Action work)
+    public static void Handle(Client client, string method, Action work)
     {
         try
         {
@@ -73,11 +74,11 @@ internal static class Endpoint
         }
         catch (LocalRpcException e)
         {
-            session.Log($"{method}: {e.Message}");
+            client.Log($"{method}: {e.Message}");
         }
         catch (Exception e)
         {
-            session.Log($"{method} failed: {e}");
+            client.Log($"{method} failed: {e}");
         }
     }
 }

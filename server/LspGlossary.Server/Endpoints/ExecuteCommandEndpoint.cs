@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -9,14 +10,14 @@ namespace LspGlossary.Server.Endpoints;
 /// and asks the client to apply it (workspace/applyEdit); the command answers null when the client applied it,
 /// and an error saying why not otherwise.
 /// </summary>
-public sealed class ExecuteCommandEndpoint(Session session)
+public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
 {
     private const int RequestFailed = -32803;
 
-    [JsonRpcMethod("workspace/executeCommand", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.ExecuteCommand, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> ExecuteCommandAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        const string method = "workspace/executeCommand";
+        const string method = Methods.ExecuteCommand;
         var p = Json.Read(parameters, LspJsonContext.Default.ExecuteCommandParams, method);
         if (!Commands.All.Contains(p.Command)) throw Json.InvalidParams(method, $"unknown command '{p.Command}'");
         if (p.Arguments is not [{ ValueKind: JsonValueKind.Object } argument]) throw Json.InvalidParams(method, "one argument object expected");
@@ -25,7 +26,7 @@ public sealed class ExecuteCommandEndpoint(Session session)
         if (p.Command == Commands.Fix)
         {
             // The edits were computed for one version: on any other text they could land in the wrong place.
-            if (session.Documents.Get(arguments.Uri) is not { } document || document.Version != arguments.Version || arguments.Edits is null)
+            if (state.Documents.Get(arguments.Uri) is not { } document || document.Version != arguments.Version || arguments.Edits is null)
             {
                 throw Failed("the document changed since the fix was offered; ask for code actions again");
             }
@@ -33,9 +34,9 @@ public sealed class ExecuteCommandEndpoint(Session session)
             return await ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
         }
 
-        var severity = session.Settings.DiagnosticsSeverity;
-        var analysis = Endpoint.AnalysisOf(session, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
-        return await Endpoint.Run(session, method, async () =>
+        var severity = state.Settings.DiagnosticsSeverity;
+        var analysis = Endpoint.AnalysisOf(state, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
+        return await Endpoint.Run(client, method, async () =>
         {
             var (result, _) = await analysis().ConfigureAwait(false);
             return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, severity, cancellationToken), "Fix all glossary spellings", cancellationToken)
@@ -45,9 +46,9 @@ public sealed class ExecuteCommandEndpoint(Session session)
 
     private async Task<JsonElement> ApplyAsync(WorkspaceEdit edit, string label, CancellationToken cancellationToken)
     {
-        if (await session.ApplyEditAsync(edit, label, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await client.ApplyEditAsync(edit, label, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            session.Log($"workspace/executeCommand: {failure}");
+            client.Log($"{Methods.ExecuteCommand}: {failure}");
             throw Failed(failure);
         }
         return Json.Null;

@@ -1,20 +1,21 @@
 using System.Text.Json;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
+using LspGlossary.Server.State;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
 /// <summary>Hover: Markdown when the client lists it in <c>hover.contentFormat</c>, plain text otherwise.</summary>
-public sealed class HoverEndpoint(Session session)
+public sealed class HoverEndpoint(ServerState state, Client client)
 {
-    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Hover, UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonElement> HoverAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, "textDocument/hover");
-        bool chineseFirst = session.ChineseFirst;
-        var format = session.Client.HoverMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
-        return await Endpoint.RunOnAnalysis(session, "hover", p.TextDocument.Uri, (analysis, matcher) =>
+        var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Hover);
+        bool chineseFirst = state.ChineseFirst;
+        var format = client.Features.HoverMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
+        return await Endpoint.RunOnAnalysis(state, client, Methods.Hover, p.TextDocument.Uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
             if (Protocol.Convert.ToOffset(lines, p.Position) is not { } offset) return Json.Null;

@@ -15,23 +15,23 @@ public sealed class LifecycleEndpoints(Session session)
     public static string Version =>
         typeof(LifecycleEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
     public JsonElement Initialize(JsonElement parameters)
     {
         // initialize may be sent once: a second one is refused and the first one's session goes on.
-        if (session.Initialized)
+        if (session.Client.Initialized)
         {
             throw new LocalRpcException("Invalid request: the server is already initialized.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
         }
-        var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, "initialize");
-        session.ClientLocale = p.Locale;
-        session.Client = ClientCapabilitiesReader.Read(p.Capabilities, p.InitializationOptions);
+        var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, Methods.Initialize);
+        session.State.ClientLocale = p.Locale;
+        session.Client.Features = ClientCapabilitiesReader.Read(p.Capabilities, p.InitializationOptions);
         session.ApplySettings(SettingsReader.Read(p.InitializationOptions, Settings.Default));
-        session.Glossary.WorkspaceFolders = WorkspaceFolders(p);
-        session.Initialized = true;
+        session.State.Glossary.WorkspaceFolders = WorkspaceFolders(p);
+        session.Client.Initialized = true;
 
         // Answer at once; the features wait for the load (it reuses the parse started when the process began).
-        session.StartGlossaryLoad();
+        session.State.StartGlossaryLoad();
         if (p.ProcessId is { } pid) WatchClientProcess(pid);
 
         var result = new InitializeResult(
@@ -42,7 +42,7 @@ public sealed class LifecycleEndpoints(Session session)
                 DefinitionProvider: true,
                 CompletionProvider: new CompletionOptions(TriggerCharacters: null, ResolveProvider: false),
                 // Clients without code action literals get Commands, and a plain true (LSP 3.17).
-                CodeActionProvider: session.Client.CodeActionLiterals
+                CodeActionProvider: session.Client.Features.CodeActionLiterals
                     ? Json.Write(new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: true), LspJsonContext.Default.CodeActionOptions)
                     : Json.True,
                 ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All])),
@@ -50,7 +50,7 @@ public sealed class LifecycleEndpoints(Session session)
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }
 
-    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement parameters)
     {
         _ = AfterInitializedAsync();
@@ -63,10 +63,10 @@ public sealed class LifecycleEndpoints(Session session)
     private async Task AfterInitializedAsync()
     {
         var settings = session.RefreshSettingsAsync();
-        _ = session.RegisterGlossaryWatcherAsync();
-        await session.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
-        session.Diagnostics.PublishGlossaryProblems(session.Glossary.Result);
-        session.SendStatus();
+        _ = session.Client.RegisterGlossaryWatcherAsync();
+        await session.State.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
+        session.Diagnostics.PublishGlossaryProblems(session.State.Glossary.Result);
+        session.Client.SendStatus(session.State.Glossary.Result);
         await settings.ConfigureAwait(false);
     }
 
@@ -82,17 +82,17 @@ public sealed class LifecycleEndpoints(Session session)
         return folders;
     }
 
-    [JsonRpcMethod("shutdown")]
+    [JsonRpcMethod(Methods.Shutdown)]
     public JsonElement Shutdown()
     {
-        session.ShutdownRequested = true;
+        session.Client.ShutdownRequested = true;
         return Json.Null;
     }
 
-    [JsonRpcMethod("exit")]
+    [JsonRpcMethod(Methods.Exit)]
     public void Exit()
     {
-        session.Exit.TrySetResult(session.ShutdownRequested ? 0 : 1);
+        session.Exit.TrySetResult(session.Client.ShutdownRequested ? 0 : 1);
     }
 
     /// <summary>Ends the server when the editor that started it is gone (LSP initialize.processId).</summary>
@@ -104,8 +104,8 @@ public sealed class LifecycleEndpoints(Session session)
             {
                 if (!IsAlive(pid))
                 {
-                    session.Log($"The client process {pid} is gone; exiting.");
-                    session.Exit.TrySetResult(session.ShutdownRequested ? 0 : 1);
+                    session.Client.Log($"The client process {pid} is gone; exiting.");
+                    session.Exit.TrySetResult(session.Client.ShutdownRequested ? 0 : 1);
                     return;
                 }
                 await Task.Delay(1000).ConfigureAwait(false);

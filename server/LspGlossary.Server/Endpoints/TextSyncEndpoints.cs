@@ -9,22 +9,22 @@ namespace LspGlossary.Server.Endpoints;
 /// <summary>didOpen, didChange (incremental), didClose: the only methods that change documents.</summary>
 public sealed class TextSyncEndpoints(Session session)
 {
-    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
-    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session, "didOpen", () =>
+    [JsonRpcMethod(Methods.DidOpen, UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidOpen, () =>
     {
-        var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen").TextDocument;
-        session.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
+        var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, Methods.DidOpen).TextDocument;
+        session.State.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
         if (!UpdateGlossaryFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
-    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
-    public void DidChange(JsonElement parameters) => Endpoint.Handle(session, "didChange", () =>
+    [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidChange, () =>
     {
-        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, "textDocument/didChange");
-        var document = session.Documents.Get(p.TextDocument.Uri);
+        var p = Json.Read(parameters, LspJsonContext.Default.DidChangeTextDocumentParams, Methods.DidChange);
+        var document = session.State.Documents.Get(p.TextDocument.Uri);
         if (document is null)
         {
-            session.Log($"didChange for a document that is not open: {p.TextDocument.Uri}; ignored.");
+            session.Client.Log($"didChange for a document that is not open: {p.TextDocument.Uri}; ignored.");
             return;
         }
         int version = p.TextDocument.Version ?? document.Version + 1;
@@ -40,16 +40,16 @@ public sealed class TextSyncEndpoints(Session session)
                 document = document.WithText(change.Text, version);
             }
         }
-        session.Documents.Set(document);
+        session.State.Documents.Set(document);
         // Text is joined only for a glossary file: an edit of another document never copies its text here.
         if (!UpdateGlossaryFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
 
-    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(JsonElement parameters) => Endpoint.Handle(session, "didSave", () =>
+    [JsonRpcMethod(Methods.DidSave, UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidSave, () =>
     {
-        var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, "textDocument/didSave").TextDocument.Uri;
-        if (Protocol.Convert.ToPath(uri) is { } path && session.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidSaveTextDocumentParams, Methods.DidSave).TextDocument.Uri;
+        if (Protocol.Convert.ToPath(uri) is { } path && session.State.Glossary.IsGlossaryFile(path)) session.ReloadGlossary();
     });
 
     /// <summary>
@@ -58,22 +58,22 @@ public sealed class TextSyncEndpoints(Session session)
     /// </summary>
     private bool UpdateGlossaryFile(string uri, Func<string?> text)
     {
-        if (Protocol.Convert.ToPath(uri) is not { } path || !session.Glossary.IsGlossaryFile(path)) return false;
-        session.Glossary.SetOpenDocument(path, text());
+        if (Protocol.Convert.ToPath(uri) is not { } path || !session.State.Glossary.IsGlossaryFile(path)) return false;
+        session.State.Glossary.SetOpenDocument(path, text());
         session.ReloadGlossary();
         return true;
     }
 
-    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
-    public void DidClose(JsonElement parameters) => Endpoint.Handle(session, "didClose", () =>
+    [JsonRpcMethod(Methods.DidClose, UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidClose, () =>
     {
-        var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, "textDocument/didClose").TextDocument.Uri;
-        var closed = session.Documents.Get(uri);
-        if (session.Documents.Remove(uri))
+        var uri = Json.Read(parameters, LspJsonContext.Default.DidCloseTextDocumentParams, Methods.DidClose).TextDocument.Uri;
+        var closed = session.State.Documents.Get(uri);
+        if (session.State.Documents.Remove(uri))
         {
-            session.Analyses.Remove(uri);
+            session.State.Analyses.Remove(uri);
             if (!UpdateGlossaryFile(uri, () => null)) session.Diagnostics.Clear(uri);
-            if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session);
+            if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session.Client.Log);
         }
     });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LspGlossary.Server.Protocol;
 using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
@@ -6,6 +7,6 @@ namespace LspGlossary.Server.Endpoints;
 /// <summary>workspace/didChangeWatchedFiles: a glossary file was created, changed or deleted on disk.</summary>
 public sealed class WatchedFilesEndpoint(Session session)
 {
-    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
-    public void DidChangeWatchedFiles(JsonElement parameters) => Endpoint.Handle(session, "didChangeWatchedFiles", session.ReloadGlossary);
+    [JsonRpcMethod(Methods.DidChangeWatchedFiles, UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidChangeWatchedFiles, session.ReloadGlossary);
 }

@@ -25,8 +25,6 @@ public sealed record MarkupContent(string Kind, string Value);
 
 public sealed record WorkspaceEdit(Dictionary<string, List<TextEdit>> Changes);
 
-public sealed record LogMessageParams(int Type, string Message);
-
 public sealed record ConfigurationItem(string? ScopeUri, string Section);
 
 public sealed record ConfigurationParams(List<ConfigurationItem> Items);

@@ -31,10 +31,17 @@ public static class Convert
 
     public static string ToUri(string path) => FileUri.FromPath(path);
 
+    /// <summary>
+    /// A place in a glossary file as YamlDotNet reports it (one-based line and column, as YamlDotNet counts them)
+    /// as an LSP position. The only conversion of a position that does not go through a
+    /// <see cref="LineMap"/>: the glossary file's text is not at hand, and none is needed.
+    /// </summary>
+    public static Position FromOneBased(int line, int column) => new(Math.Max(0, line - 1), Math.Max(0, column - 1));
+
     /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
     public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)
     {
-        var position = new Position(Math.Max(0, problem.Location.Line - 1), Math.Max(0, problem.Location.Column - 1));
+        var position = FromOneBased(problem.Location.Line, problem.Location.Column);
         int severity = problem.Severity == Core.Glossary.ProblemSeverity.Error ? 1 : 2;
         return new Diagnostic(new Range(position, position), problem.Message, severity, "glossary.invalid-file", "lsp-glossary");
     }

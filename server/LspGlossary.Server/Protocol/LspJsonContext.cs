@@ -37,7 +37,6 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(CodeActionOptions))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
-[JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
 [JsonSerializable(typeof(GlossaryStatus))]
 [JsonSerializable(typeof(RegistrationParams))]

@@ -16,7 +16,10 @@ namespace LspGlossary.Server.Protocol;
 /// </summary>
 public sealed class LspMessageHandler : IJsonRpcMessageHandler, IDisposable
 {
-    /// <summary>Frames larger than this are skipped with an error; 10 MB documents fit comfortably.</summary>
+    /// <summary>
+/// Frames larger than this are read past unparsed and answered with a -32600 error whose id is null (the id is in
+/// the skipped body, so the request itself stays unanswered); 10 MB documents fit comfortably.
+/// </summary>
     public const int MaxContentLength = 256 * 1024 * 1024;
 
     private readonly Stream _input;

@@ -69,7 +69,7 @@ public sealed class GlossaryStore
 
     /// <summary>
     /// Finds and reads every glossary file again; rebuilds the glossary only when a file was added, removed or
-    /// changed (a client may report one change twice: once as a file event, once through its own watcher).
+    /// changed (one change often arrives twice: as didSave of the open glossary file and as a watched-file event).
     /// Returns null when nothing changed.
     /// </summary>
     public GlossaryLoadResult? ReloadIfChanged() => Reload(force: false);

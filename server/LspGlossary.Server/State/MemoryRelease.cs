@@ -13,7 +13,7 @@ public static class MemoryRelease
 
     private static int _scheduled;
 
-    public static void Schedule(Session session)
+    public static void Schedule(Action<string> log)
     {
         if (Interlocked.Exchange(ref _scheduled, 1) == 1) return;
         _ = Task.Run(async () =>
@@ -23,7 +23,7 @@ public static class MemoryRelease
             Interlocked.Exchange(ref _scheduled, 0);
             long before = Environment.WorkingSet;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            session.Log($"Released memory after closing a big document: {before >> 20} MB -> {Environment.WorkingSet >> 20} MB.");
+            log($"Released memory after closing a big document: {before >> 20} MB -> {Environment.WorkingSet >> 20} MB.");
         });
     }
 }

@@ -1,0 +1,41 @@
+namespace LspGlossary.Server.Protocol;
+
+/// <summary>
+/// The name of every LSP and JSON-RPC method the server handles or sends, in one place: the endpoints'
+/// <c>[JsonRpcMethod]</c> attributes, their params errors, the message gates and every message to the client use these.
+/// </summary>
+public static class Methods
+{
+    // Lifecycle (client → server).
+    public const string Initialize = "initialize";
+    public const string Initialized = "initialized";
+    public const string Shutdown = "shutdown";
+    public const string Exit = "exit";
+
+    // Text synchronisation (client → server).
+    public const string DidOpen = "textDocument/didOpen";
+    public const string DidChange = "textDocument/didChange";
+    public const string DidSave = "textDocument/didSave";
+    public const string DidClose = "textDocument/didClose";
+
+    // Language features (client → server).
+    public const string Hover = "textDocument/hover";
+    public const string Completion = "textDocument/completion";
+    public const string Definition = "textDocument/definition";
+    public const string CodeAction = "textDocument/codeAction";
+    public const string CodeActionResolve = "codeAction/resolve";
+    public const string ExecuteCommand = "workspace/executeCommand";
+
+    // Workspace (client → server).
+    public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
+    public const string DidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+
+    // Server → client.
+    public const string PublishDiagnostics = "textDocument/publishDiagnostics";
+    public const string Configuration = "workspace/configuration";
+    public const string RegisterCapability = "client/registerCapability";
+    public const string ApplyEdit = "workspace/applyEdit";
+
+    /// <summary>The server's own notification: the glossary's term and problem counts (<see cref="GlossaryStatus"/>).</summary>
+    public const string Status = "lspGlossary/status";
+}

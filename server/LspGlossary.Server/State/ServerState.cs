@@ -1,0 +1,108 @@
+using LspGlossary.Core.Features;
+using LspGlossary.Core.Glossary;
+
+namespace LspGlossary.Server.State;
+
+/// <summary>
+/// What the server knows of the client's workspace: open documents, their analyses, the glossary and the settings.
+/// Request endpoints and diagnostics only read it (each takes its snapshot once, at its start); it is changed only
+/// by the text sync endpoints (documents), by <see cref="Session"/> for the configuration and lifecycle endpoints
+/// (settings, workspace folders) and by glossary reloads, which run off the message loop one at a time.
+/// </summary>
+public sealed class ServerState(string? bundledGlossaryDirectory, Action<string> log)
+{
+    private volatile Settings _settings = Settings.Default;
+    private readonly object _reloadGate = new();
+    private bool _reloadQueued;
+
+    public DocumentStore Documents { get; } = new();
+    public AnalysisCache Analyses { get; } = new();
+    public GlossaryStore Glossary { get; } = new(bundledGlossaryDirectory);
+
+    public Settings Settings => _settings;
+
+    /// <summary>The client's locale (initialize); with the settings, it decides whether Chinese names come first.</summary>
+    public string? ClientLocale { get; set; }
+
+    public bool ChineseFirst => Settings.ChineseFirst(ClientLocale);
+
+    /// <summary>
+    /// Completes when the glossary of this workspace has loaded, and again after each reload. initialize starts
+    /// the load and answers at once; features wait for it (<see cref="WaitForGlossaryAsync"/>). It never faults:
+    /// a load that fails is logged and the last good glossary stays in use.
+    /// </summary>
+    public Task GlossaryReady { get; private set; } = Task.CompletedTask;
+
+    /// <summary>How long a feature waits for a glossary (re)load before it answers from the glossary in use.</summary>
+    public static readonly TimeSpan GlossaryWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>Uses new settings. Returns true when they name other glossary files than before.</summary>
+    public bool ReplaceSettings(Settings settings)
+    {
+        var before = _settings.GlossaryFiles ?? [];
+        var after = settings.GlossaryFiles ?? [];
+        _settings = settings;
+        Glossary.ExtraFiles = after;
+        return !before.SequenceEqual(after);
+    }
+
+    /// <summary>Loads the glossary of the workspace folders off the message loop (<see cref="GlossaryReady"/>).</summary>
+    public void StartGlossaryLoad()
+    {
+        lock (_reloadGate) GlossaryReady = Task.Run(() => Guarded("Loading the glossary", () =>
+        {
+            var loaded = Glossary.Reload();
+            log($"Glossary: {loaded.Glossary.Entries.Count} terms from {loaded.Files.Count} files ({string.Join(", ", Glossary.WorkspaceFolders)}).");
+            foreach (var problem in loaded.Problems) log($"glossary: {problem}");
+        }));
+    }
+
+    /// <summary>
+    /// Reads every glossary file again off the message loop (reloads run one at a time; requests made while one
+    /// waits share it) and hands a changed glossary to <paramref name="changed"/>, still off the message loop.
+    /// </summary>
+    public void ReloadGlossary(Action<GlossaryLoadResult> changed)
+    {
+        lock (_reloadGate)
+        {
+            if (_reloadQueued) return;
+            _reloadQueued = true;
+            GlossaryReady = GlossaryReady.ContinueWith(_ =>
+            {
+                lock (_reloadGate) _reloadQueued = false;
+                Guarded("Reloading the glossary", () =>
+                {
+                    if (Glossary.ReloadIfChanged() is not { } result) return;
+                    log($"Glossary: {result.Glossary.Entries.Count} terms from {result.Files.Count} files, {result.ErrorCount} errors, {result.WarningCount} warnings.");
+                    foreach (var problem in result.Problems) log($"glossary: {problem}");
+                    changed(result);
+                });
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Waits for a glossary load in progress, at most <see cref="GlossaryWait"/>.</summary>
+    public async Task WaitForGlossaryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GlossaryReady.WaitAsync(GlossaryWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            log($"The glossary is still loading after {GlossaryWait.TotalSeconds:0} s; answering from the glossary in use.");
+        }
+    }
+
+    private void Guarded(string what, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception e)
+        {
+            log($"{what} failed; the last good glossary stays in use: {e.Message}");
+        }
+    }
+}
