@@ -216,7 +216,7 @@ public class MarkdownRegionsTests
     [InlineData("text", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void FenceInfoNamesALanguage(string? info, string? syntax) => Assert.Equal(syntax, CommentSyntax.ForFenceInfo(info)?.Name);
+    public void FenceInfoNamesALanguage(string? info, string? syntax) => Assert.Equal(syntax, Languages.CommentSyntaxForFence(info)?.Name);
 
 
     [Theory]

@@ -177,8 +177,8 @@ public enum LiteralFeatures
 
 /// <summary>
 /// Describes how one family of languages writes comments and the literals that can hide comment markers.
-/// <see cref="CodeComments"/> reads this description; the table in <see cref="ForLanguage"/> maps VS Code
-/// language ids to descriptions. Instances are immutable.
+/// <see cref="CodeComments"/> reads this description; the table in <see cref="Languages"/> maps language ids
+/// to descriptions. Instances are immutable.
 /// </summary>
 public sealed class CommentSyntax
 {
@@ -244,71 +244,9 @@ public sealed class CommentSyntax
 
     public override string ToString() => Name;
 
-    /// <summary>The syntax for a VS Code language id, or null when the language is not supported.</summary>
-    public static CommentSyntax? ForLanguage(string languageId)
-    {
-        if (string.IsNullOrEmpty(languageId)) return null;
-        return ByLanguage.TryGetValue(languageId, out var syntax) ? syntax : null;
-    }
+    // ----- The families (the table in Languages names the languages of each) -----
 
-    /// <summary>
-    /// The syntax for the info string of a fenced code block in Markdown (<c>```py</c>): its first word, any case,
-    /// as a language id (<c>python</c>, <c>go</c>) or a common short name or file extension (<c>py</c>, <c>js</c>,
-    /// <c>ts</c>, <c>sh</c>, <c>yml</c>, <c>c++</c>, <c>rs</c>: <see cref="FenceNames"/>). Null for no info string and
-    /// for any other name (<c>text</c>, <c>json</c>, <c>console</c>, <c>diff</c>, <c>mermaid</c>), whose blocks stay unsearched.
-    /// </summary>
-    public static CommentSyntax? ForFenceInfo(string? info)
-    {
-        if (string.IsNullOrWhiteSpace(info)) return null;
-        string name = info.Trim();
-        int space = name.AsSpan().IndexOfAny(' ', '\t');
-        if (space >= 0) name = name[..space];
-        if (FenceNames.TryGetValue(name, out var languageId)) name = languageId;
-        return ForLanguage(name);
-    }
-
-    /// <summary>Info-string names of fenced code blocks that are not language ids, and the language id each stands for.</summary>
-    private static readonly Dictionary<string, string> FenceNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["py"] = "python",
-        ["py3"] = "python",
-        ["python3"] = "python",
-        ["ipython"] = "python",
-        ["pycon"] = "python",
-        ["js"] = "javascript",
-        ["jsx"] = "javascriptreact",
-        ["mjs"] = "javascript",
-        ["cjs"] = "javascript",
-        ["node"] = "javascript",
-        ["ts"] = "typescript",
-        ["tsx"] = "typescriptreact",
-        ["shell"] = "shellscript",
-        ["h"] = "c",
-        ["c++"] = "cpp",
-        ["cc"] = "cpp",
-        ["cxx"] = "cpp",
-        ["hpp"] = "cpp",
-        ["cu"] = "cuda-cpp",
-        ["c#"] = "csharp",
-        ["golang"] = "go",
-        ["rs"] = "rust",
-        ["kt"] = "kotlin",
-        ["kts"] = "kotlin",
-        ["rb"] = "ruby",
-        ["yml"] = "yaml",
-        ["pwsh"] = "powershell",
-        ["docker"] = "dockerfile",
-        ["mk"] = "makefile",
-        ["pl"] = "perl",
-        ["json5"] = "jsonc",
-    };
-
-    /// <summary>Every language id that <see cref="ForLanguage"/> resolves.</summary>
-    public static IReadOnlyCollection<string> SupportedLanguageIds => ByLanguage.Keys;
-
-    // ----- The families -----
-
-    private static readonly CommentSyntax C = new()
+    internal static readonly CommentSyntax C = new()
     {
         Name = "c",
         LineCommentMarkers = ["//"],
@@ -322,7 +260,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.DigitSeparators,
     };
 
-    private static readonly CommentSyntax Cpp = new()
+    internal static readonly CommentSyntax Cpp = new()
     {
         Name = "cpp",
         LineCommentMarkers = ["//"],
@@ -336,7 +274,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.DigitSeparators | LiteralFeatures.CppRawStrings,
     };
 
-    private static readonly CommentSyntax CSharp = new()
+    internal static readonly CommentSyntax CSharp = new()
     {
         Name = "csharp",
         LineCommentMarkers = ["//"],
@@ -347,7 +285,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.CSharpStrings,
     };
 
-    private static readonly CommentSyntax Java = new()
+    internal static readonly CommentSyntax Java = new()
     {
         Name = "java",
         LineCommentMarkers = ["//"],
@@ -358,7 +296,7 @@ public sealed class CommentSyntax
         TripleQuotes = TripleQuoteRule.LikeSingle,
     };
 
-    private static readonly CommentSyntax JavaScript = new()
+    internal static readonly CommentSyntax JavaScript = new()
     {
         Name = "javascript",
         LineCommentMarkers = ["//"],
@@ -370,7 +308,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.RegexLiterals,
     };
 
-    private static readonly CommentSyntax JsonWithComments = new()
+    internal static readonly CommentSyntax JsonWithComments = new()
     {
         Name = "jsonc",
         LineCommentMarkers = ["//"],
@@ -379,7 +317,7 @@ public sealed class CommentSyntax
         DoubleQuotes = QuoteRule.Escaped,
     };
 
-    private static readonly CommentSyntax Go = new()
+    internal static readonly CommentSyntax Go = new()
     {
         Name = "go",
         LineCommentMarkers = ["//"],
@@ -390,7 +328,7 @@ public sealed class CommentSyntax
         Backticks = BacktickRule.RawString,
     };
 
-    private static readonly CommentSyntax Rust = new()
+    internal static readonly CommentSyntax Rust = new()
     {
         Name = "rust",
         LineCommentMarkers = ["//"],
@@ -404,7 +342,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.RustRawStrings,
     };
 
-    private static readonly CommentSyntax Swift = new()
+    internal static readonly CommentSyntax Swift = new()
     {
         Name = "swift",
         LineCommentMarkers = ["//"],
@@ -418,7 +356,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.SwiftRawStrings,
     };
 
-    private static readonly CommentSyntax Kotlin = new()
+    internal static readonly CommentSyntax Kotlin = new()
     {
         Name = "kotlin",
         LineCommentMarkers = ["//"],
@@ -432,7 +370,7 @@ public sealed class CommentSyntax
         Backticks = BacktickRule.QuotedName,
     };
 
-    private static readonly CommentSyntax Scala = new()
+    internal static readonly CommentSyntax Scala = new()
     {
         Name = "scala",
         LineCommentMarkers = ["//"],
@@ -445,7 +383,7 @@ public sealed class CommentSyntax
         Backticks = BacktickRule.QuotedName,
     };
 
-    private static readonly CommentSyntax Dart = new()
+    internal static readonly CommentSyntax Dart = new()
     {
         Name = "dart",
         LineCommentMarkers = ["//"],
@@ -460,7 +398,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.DartRawStrings,
     };
 
-    private static readonly CommentSyntax Python = new()
+    internal static readonly CommentSyntax Python = new()
     {
         Name = "python",
         LineCommentMarkers = ["#"],
@@ -471,7 +409,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.PythonStrings,
     };
 
-    private static readonly CommentSyntax Ruby = new()
+    internal static readonly CommentSyntax Ruby = new()
     {
         Name = "ruby",
         LineCommentMarkers = ["#"],
@@ -485,7 +423,7 @@ public sealed class CommentSyntax
             | LiteralFeatures.DollarPunctuationVariables | LiteralFeatures.EmbeddedDocs | LiteralFeatures.EndMarker,
     };
 
-    private static readonly CommentSyntax Shell = new()
+    internal static readonly CommentSyntax Shell = new()
     {
         Name = "shell",
         LineCommentMarkers = ["#"],
@@ -500,7 +438,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.ShellDollarQuotes | LiteralFeatures.ShellHeredocs,
     };
 
-    private static readonly CommentSyntax PowerShell = new()
+    internal static readonly CommentSyntax PowerShell = new()
     {
         Name = "powershell",
         LineCommentMarkers = ["#"],
@@ -517,7 +455,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.PowerShellHereStrings,
     };
 
-    private static readonly CommentSyntax Yaml = new()
+    internal static readonly CommentSyntax Yaml = new()
     {
         Name = "yaml",
         LineCommentMarkers = ["#"],
@@ -528,7 +466,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.YamlScalars,
     };
 
-    private static readonly CommentSyntax Toml = new()
+    internal static readonly CommentSyntax Toml = new()
     {
         Name = "toml",
         LineCommentMarkers = ["#"],
@@ -537,7 +475,7 @@ public sealed class CommentSyntax
         TripleQuotes = TripleQuoteRule.LikeSingle,
     };
 
-    private static readonly CommentSyntax Sql = new()
+    internal static readonly CommentSyntax Sql = new()
     {
         Name = "sql",
         LineCommentMarkers = ["--"],
@@ -550,7 +488,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.SqlEscapeStrings,
     };
 
-    private static readonly CommentSyntax Lua = new()
+    internal static readonly CommentSyntax Lua = new()
     {
         Name = "lua",
         LineCommentMarkers = ["--"],
@@ -559,14 +497,14 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.LuaLongBrackets,
     };
 
-    private static readonly CommentSyntax Html = new()
+    internal static readonly CommentSyntax Html = new()
     {
         Name = "html",
         BlockCommentStart = "<!--",
         BlockCommentEnd = "-->",
     };
 
-    private static readonly CommentSyntax Xml = new()
+    internal static readonly CommentSyntax Xml = new()
     {
         Name = "xml",
         BlockCommentStart = "<!--",
@@ -574,7 +512,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.XmlCData,
     };
 
-    private static readonly CommentSyntax Css = new()
+    internal static readonly CommentSyntax Css = new()
     {
         Name = "css",
         BlockCommentStart = "/*",
@@ -583,7 +521,7 @@ public sealed class CommentSyntax
         SingleQuotes = QuoteRule.Escaped,
     };
 
-    private static readonly CommentSyntax CssWithLineComments = new()
+    internal static readonly CommentSyntax CssWithLineComments = new()
     {
         Name = "scss",
         LineCommentMarkers = ["//"],
@@ -594,21 +532,21 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.CssUrls,
     };
 
-    private static readonly CommentSyntax Dockerfile = new()
+    internal static readonly CommentSyntax Dockerfile = new()
     {
         Name = "dockerfile",
         LineCommentMarkers = ["#"],
         LineCommentPlacement = LineCommentPlacement.LineStart,
     };
 
-    private static readonly CommentSyntax Makefile = new()
+    internal static readonly CommentSyntax Makefile = new()
     {
         Name = "makefile",
         LineCommentMarkers = ["#"],
         CodeEscape = '\\',
     };
 
-    private static readonly CommentSyntax R = new()
+    internal static readonly CommentSyntax R = new()
     {
         Name = "r",
         LineCommentMarkers = ["#"],
@@ -619,7 +557,7 @@ public sealed class CommentSyntax
         Features = LiteralFeatures.RRawStrings,
     };
 
-    private static readonly CommentSyntax Perl = new()
+    internal static readonly CommentSyntax Perl = new()
     {
         Name = "perl",
         LineCommentMarkers = ["#"],
@@ -632,7 +570,7 @@ public sealed class CommentSyntax
             | LiteralFeatures.RegexLiterals,
     };
 
-    private static readonly CommentSyntax Php = new()
+    internal static readonly CommentSyntax Php = new()
     {
         Name = "php",
         LineCommentMarkers = ["//", "#"],
@@ -643,58 +581,5 @@ public sealed class CommentSyntax
         QuotedStringsSpanLines = true,
         Backticks = BacktickRule.EscapedString,
         Features = LiteralFeatures.HashBracketIsCode,
-    };
-
-    // ----- The table: VS Code language id -> family -----
-
-    private static readonly Dictionary<string, CommentSyntax> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["c"] = C,
-        ["objective-c"] = C,
-        ["cpp"] = Cpp,
-        ["cuda-cpp"] = Cpp,
-        ["objective-cpp"] = Cpp,
-        ["csharp"] = CSharp,
-        ["java"] = Java,
-        ["javascript"] = JavaScript,
-        ["javascriptreact"] = JavaScript,
-        ["typescript"] = JavaScript,
-        ["typescriptreact"] = JavaScript,
-        ["jsonc"] = JsonWithComments,
-        ["go"] = Go,
-        ["rust"] = Rust,
-        ["swift"] = Swift,
-        ["kotlin"] = Kotlin,
-        ["scala"] = Scala,
-        ["dart"] = Dart,
-        ["python"] = Python,
-        ["ruby"] = Ruby,
-        ["shellscript"] = Shell,
-        ["bash"] = Shell,
-        ["sh"] = Shell,
-        ["zsh"] = Shell,
-        ["powershell"] = PowerShell,
-        ["yaml"] = Yaml,
-        ["toml"] = Toml,
-        ["sql"] = Sql,
-        ["lua"] = Lua,
-        ["html"] = Html,
-        ["xml"] = Xml,
-        ["css"] = Css,
-        ["scss"] = CssWithLineComments,
-        ["less"] = CssWithLineComments,
-        ["dockerfile"] = Dockerfile,
-        ["makefile"] = Makefile,
-        ["r"] = R,
-        ["perl"] = Perl,
-        ["php"] = Php,
-
-        // Neovim and Vim name some filetypes differently from VS Code.
-        ["cs"] = CSharp,
-        ["ps1"] = PowerShell,
-        ["make"] = Makefile,
-        ["objc"] = C,
-        ["objcpp"] = Cpp,
-        ["cuda"] = Cpp,
     };
 }

@@ -20,7 +20,7 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
     public static DocumentRegions FindRegions(string text, string languageId, CancellationToken cancellationToken = default)
     {
         if (languageId == MarkdownLanguageId) return MarkdownRegions.Analyze(text, cancellationToken);
-        return CommentSyntax.ForLanguage(languageId) is { } syntax
+        return Languages.CommentSyntaxFor(languageId) is { } syntax
             ? CodeComments.Analyze(text, syntax, cancellationToken)
             : DocumentRegions.Empty;
     }

@@ -10,7 +10,7 @@ namespace LspGlossary.Core.Analysis;
 /// Finds the prose in a Markdown document: the literal text of paragraphs, headings, list items, block quotes,
 /// table cells, emphasis and link text; the text between the tags of HTML blocks (<see cref="HtmlText"/>); and the
 /// comments of fenced code blocks whose info string names a language (<c>```python</c>, see
-/// <see cref="CommentSyntax.ForFenceInfo"/>). Code (the rest of fenced blocks, fenced blocks of other or no
+/// <see cref="Languages.CommentSyntaxForFence"/>). Code (the rest of fenced blocks, fenced blocks of other or no
 /// language, indented blocks, inline code and inline <c>&lt;code&gt;</c>), URLs (autolinks, bare URLs, link and
 /// image destinations, link reference definitions), HTML tags, attributes and comments, and YAML front matter are
 /// left out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
@@ -289,12 +289,12 @@ public static class MarkdownRegions
 
         /// <summary>
         /// The comments of a fenced code block whose info string names a language the comment lexer knows
-        /// (<see cref="CommentSyntax.ForFenceInfo"/>), and the spans their <c>glossary-disable…</c> comments silence;
+        /// (<see cref="Languages.CommentSyntaxForFence"/>), and the spans their <c>glossary-disable…</c> comments silence;
         /// other blocks stay unsearched.
         /// </summary>
         private void AddFencedComments(FencedCodeBlock fenced)
         {
-            if (CommentSyntax.ForFenceInfo(fenced.Info) is not { } syntax || BlockLines.Join(fenced, _text) is not { } lines) return;
+            if (Languages.CommentSyntaxForFence(fenced.Info) is not { } syntax || BlockLines.Join(fenced, _text) is not { } lines) return;
             var comments = CodeComments.Analyze(lines.Content, syntax);
             lines.MapBack(comments.Searchable, _text, Searchable);
             lines.MapBack(comments.DiagnosticsOff, _text, SilencedInCode);
