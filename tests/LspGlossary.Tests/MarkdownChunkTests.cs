@@ -117,7 +117,9 @@ public class MarkdownChunkTests
     {
         var chunked = MarkdownRegions.Analyze(text);
         var whole = MarkdownRegions.AnalyzeChunk(text);
-        var wholeOff = MarkdownRegions.BuildDiagnosticsOff(text, LineMap.Create(text), whole.Controls.ToList());
+        var silenced = new MarkdownRegions.SilencedBuilder();
+        silenced.Add(whole, 0);
+        var wholeOff = silenced.Build(text, whole.Searchable).DiagnosticsOff;
         Assert.Equal(string.Join(",", whole.Searchable), string.Join(",", chunked.Searchable));
         Assert.Equal(string.Join(",", wholeOff), string.Join(",", chunked.DiagnosticsOff));
     }

@@ -24,7 +24,7 @@ public static class CodeComments
     /// <summary>
     /// Returns the comment contents of <paramref name="text"/> as searchable spans (without the comment
     /// delimiters), and the spans silenced by <c>glossary-disable-next-line</c>, <c>glossary-disable</c> and
-    /// <c>glossary-enable</c> comments.
+    /// <c>glossary-enable</c> comments (<see cref="Directives"/>).
     /// </summary>
     public static DocumentRegions Analyze(string text, CommentSyntax syntax, CancellationToken cancellationToken = default)
     {
@@ -121,7 +121,7 @@ public static class CodeComments
         private readonly CommentSyntax _syntax;
         private readonly CancellationToken _cancellationToken;
         private readonly List<TextSpan> _searchable = [];
-        private readonly List<TextSpan> _silenced = [];
+        private readonly List<Directive> _directives = [];
 
         private Frame[] _frames = new Frame[8];
         private int _frameCount;
@@ -135,9 +135,6 @@ public static class CodeComments
         // Regular expression and percent literals are only recognised where a value is expected.
         private bool _lastTokenIsValue;
         private int _regexFailedUntil;
-
-        // Where an open glossary-disable region starts, or -1.
-        private int _disabledFrom = -1;
 
         // Here-documents and YAML block scalars are skipped at the next line break in code.
         private List<PendingHeredoc>? _pendingHeredocs;
@@ -188,32 +185,13 @@ public static class CodeComments
                     AddComment(_frames[index].FullStart, _frames[index].ContentStart, _length, _length);
                 }
             }
-
-            if (_disabledFrom >= 0 && _disabledFrom < _length)
-            {
-                _silenced.Add(TextSpan.FromBounds(_disabledFrom, _length));
-            }
         }
 
         public DocumentRegions BuildRegions()
         {
-            // Silenced spans come from two sources, so they are sorted and merged here.
-            _silenced.Sort((a, b) => a.Start.CompareTo(b.Start));
-            var merged = new List<TextSpan>(_silenced.Count);
-            foreach (var span in _silenced)
-            {
-                if (merged.Count > 0 && span.Start <= merged[^1].End)
-                {
-                    var last = merged[^1];
-                    merged[^1] = TextSpan.FromBounds(last.Start, Math.Max(last.End, span.End));
-                }
-                else
-                {
-                    merged.Add(span);
-                }
-            }
-
-            return new DocumentRegions(_searchable.ToArray(), merged.ToArray());
+            if (_directives.Count == 0) return new DocumentRegions(_searchable.ToArray(), []);
+            var (off, termsOff) = Directives.Build(_text, _directives);
+            return new DocumentRegions(_searchable.ToArray(), off.ToArray()) { TermsOff = termsOff };
         }
 
         // ===== Code =====
@@ -567,41 +545,7 @@ public static class CodeComments
             if (contentEnd <= contentStart) return;
             _searchable.Add(TextSpan.FromBounds(contentStart, contentEnd));
 
-            var content = _text.AsSpan(contentStart, contentEnd - contentStart);
-            if (content.Contains("glossary-", StringComparison.Ordinal)) ApplyDirectives(content, fullStart, fullEnd);
-        }
-
-        private void ApplyDirectives(ReadOnlySpan<char> content, int fullStart, int fullEnd)
-        {
-            const string Prefix = "glossary-";
-            bool nextLine = false;
-            bool disable = false;
-            bool enable = false;
-            int at = content.IndexOf(Prefix, StringComparison.Ordinal);
-            while (at >= 0)
-            {
-                var rest = content[at..];
-                if (rest.StartsWith("glossary-disable-next-line", StringComparison.Ordinal)) nextLine = true;
-                else if (rest.StartsWith("glossary-disable", StringComparison.Ordinal)) disable = true;
-                else if (rest.StartsWith("glossary-enable", StringComparison.Ordinal)) enable = true;
-
-                int next = content[(at + Prefix.Length)..].IndexOf(Prefix, StringComparison.Ordinal);
-                at = next < 0 ? -1 : at + Prefix.Length + next;
-            }
-
-            if (enable && _disabledFrom >= 0)
-            {
-                if (fullStart > _disabledFrom) _silenced.Add(TextSpan.FromBounds(_disabledFrom, fullStart));
-                _disabledFrom = -1;
-            }
-
-            if (disable && _disabledFrom < 0) _disabledFrom = fullEnd;
-
-            if (nextLine)
-            {
-                int lineStart = NextLineStart(fullEnd);
-                if (lineStart < _length) _silenced.Add(TextSpan.FromBounds(lineStart, NextLineStart(lineStart)));
-            }
+            Directives.Parse(_text.AsSpan(contentStart, contentEnd - contentStart), fullStart, fullEnd, _directives);
         }
 
         // ===== Literals in code =====

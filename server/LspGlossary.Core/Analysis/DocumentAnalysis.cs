@@ -37,7 +37,7 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
     /// <summary>
     /// Markdown in chunks (see <see cref="MarkdownChunks"/>): chunks already analysed with the same matcher are
     /// reused, the others are parsed and searched (in parallel when there are several), and the silenced spans
-    /// are computed over the whole document from every chunk's control comments.
+    /// are computed over the whole document from every chunk's directives.
     /// </summary>
     private static DocumentAnalysis AnalyzeMarkdown(TextDocument document, TermMatcher matcher, DocumentAnalysis? previous, CancellationToken cancellationToken)
     {
@@ -70,9 +70,8 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
         }
 
         var searchable = new List<TextSpan>();
-        var controls = new List<MarkdownRegions.Control>();
+        var silenced = new MarkdownRegions.SilencedBuilder();
         var allMatches = new List<TermMatch>();
-        var silencedInCode = new List<TextSpan>();
         var chunks = new Dictionary<string, ChunkAnalysis>(StringComparer.Ordinal);
         for (int i = 0; i < spans.Count; i++)
         {
@@ -80,12 +79,10 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
             var chunk = results[i]!;
             chunks.TryAdd(keys[i], chunk);
             foreach (var span in chunk.Regions.Searchable) searchable.Add(new TextSpan(span.Start + offset, span.Length));
-            foreach (var control in chunk.Regions.Controls) controls.Add(control.Shifted(offset));
-            foreach (var span in chunk.Regions.SilencedInCode) silencedInCode.Add(new TextSpan(span.Start + offset, span.Length));
+            silenced.Add(chunk.Regions, offset);
             foreach (var match in chunk.Matches) allMatches.Add(match with { Span = new TextSpan(match.Span.Start + offset, match.Span.Length) });
         }
-        var off = MarkdownRegions.DiagnosticsOff(text, document.Lines, controls, silencedInCode);
-        return new DocumentAnalysis(document, new DocumentRegions(searchable, off), allMatches)
+        return new DocumentAnalysis(document, silenced.Build(text, searchable), allMatches)
         {
             _chunksMatcher = matcher,
             _chunks = chunks,
@@ -115,5 +112,6 @@ public sealed record DocumentAnalysis(TextDocument Document, DocumentRegions Reg
     /// <summary>True when the offset lies in a searchable region or at its end.</summary>
     public bool IsSearchable(int offset) => SpanIndex.ContainsOrTouches(Regions.Searchable, offset);
 
-    public bool IsDiagnosticsOff(TextSpan span) => SpanIndex.Overlaps(Regions.DiagnosticsOff, span);
+    /// <summary>True when a directive silences this match: one for every term, or one that names its entry.</summary>
+    public bool IsDiagnosticsOff(TermMatch match) => Regions.IsDiagnosticsOff(match.Span, match.Entry);
 }
