@@ -34,27 +34,6 @@ public static class MarkdownRegions
         .Build();
 
     /// <summary>
-    /// The regions of a whole document: the text is split into chunks that parse independently
-    /// (<see cref="MarkdownChunks"/>), each chunk is parsed and walked, and the directives of all chunks make
-    /// the silenced spans. Never throws for any text; only a cancelled token ends it early, with
-    /// <see cref="OperationCanceledException"/>.
-    /// </summary>
-    public static DocumentRegions Analyze(string text, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
-        var searchable = new List<TextSpan>();
-        var silenced = new SilencedBuilder();
-        foreach (var chunk in MarkdownChunks.Split(text))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var regions = AnalyzeChunk(text.Substring(chunk.Start, chunk.Length), cancellationToken);
-            foreach (var span in regions.Searchable) searchable.Add(new TextSpan(span.Start + chunk.Start, span.Length));
-            silenced.Add(regions, chunk.Start);
-        }
-        return silenced.Build(text, SpanIndex.SortAndMerge(searchable));
-    }
-
-    /// <summary>
     /// The prose spans and directives (HTML comments) of one chunk, relative to the chunk's start. <see cref="SilencedInCode"/>
     /// and <see cref="TermsOffInCode"/> hold the spans silenced by <c>glossary-disable…</c> comments inside fenced code
     /// blocks (they act within their block).

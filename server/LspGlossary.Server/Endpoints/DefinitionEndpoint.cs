@@ -17,10 +17,7 @@ public sealed class DefinitionEndpoint(Session session)
         return await Endpoint.RunOnAnalysis(session, "definition", p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
-            if (analysis.MatchAt(offset) is not { } match) return Json.Null;
-            var source = match.Entry.Source;
-            // An entry of the glossary embedded in the binary has no file to go to.
-            if (!Path.IsPathRooted(source.File)) return Json.Null;
+            if (Core.Features.Definition.Compute(analysis, offset) is not { } source) return Json.Null;
             var start = new Position(Math.Max(0, source.Line - 1), Math.Max(0, source.Column - 1));
             var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
             return Json.Write(location, LspJsonContext.Default.Location);
