@@ -59,6 +59,22 @@ public class LanguageTableTests
         }
     }
 
+    [Fact]
+    public void The_pre_commit_hook_passes_the_files_check_reads()
+    {
+        string hooks = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, ".pre-commit-hooks.yaml"));
+        var files = Regex.Match(hooks, @"^\s*files: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+        var pattern = new Regex(files);
+        var extensions = Regex.Match(files, @"\\\.\(([^)]+)\)").Groups[1].Value.Split('|').Select(e => "." + e);
+        var names = Regex.Match(files, @"\(\^\|/\)\(([^)]+)\)").Groups[1].Value.Split('|');
+        Assert.Equal(
+            Languages.All.SelectMany(language => language.Extensions).Concat(Languages.MarkdownExtensions).Order(StringComparer.Ordinal),
+            extensions.Order(StringComparer.Ordinal));
+        Assert.Equal(Languages.All.SelectMany(language => language.FileNames).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+        foreach (string path in new[] { "docs/a.md", "src/x.PY", "Dockerfile", "a/GNUmakefile" }) Assert.Matches(pattern, path);
+        foreach (string path in new[] { "notes.txt", "a.json", "Makefile.am" }) Assert.DoesNotMatch(pattern, path);
+    }
+
     [Theory]
     [InlineData("a/b/model.py", "python")]
     [InlineData("README.MD", "markdown")]
