@@ -43,15 +43,7 @@ public class BaselineTests
 
     private static string Render(string name, string text)
     {
-        string languageId = Path.GetExtension(name) switch
-        {
-            ".md" => "markdown",
-            ".py" => "python",
-            ".cs" => "csharp",
-            ".go" => "go",
-            ".rs" => "rust",
-            _ => "typescript",
-        };
+        string languageId = Languages.ForPath(name) ?? throw new InvalidOperationException($"{name}: not a checked file type");
         var matcher = new TermMatcher(BundledGlossaryTests.Bundled.Value);
         var document = new TextDocument("file:///" + name, languageId, 1, text);
         var analysis = DocumentAnalysis.Analyze(document, matcher);

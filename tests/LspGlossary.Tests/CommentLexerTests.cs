@@ -330,10 +330,10 @@ public class CommentLexerTests
     [Fact]
     public void Every_supported_language_id_resolves()
     {
-        Assert.NotEmpty(CommentSyntax.SupportedLanguageIds);
-        foreach (string id in CommentSyntax.SupportedLanguageIds)
+        Assert.NotEmpty(Languages.All.Select(language => language.Id));
+        foreach (string id in Languages.All.Select(language => language.Id))
         {
-            var syntax = CommentSyntax.ForLanguage(id);
+            var syntax = Languages.CommentSyntaxFor(id);
             Assert.NotNull(syntax);
             Assert.True(syntax.LineCommentMarkers.Count > 0 || syntax.BlockCommentStart is not null, $"{id} has no comments.");
         }
@@ -349,10 +349,10 @@ public class CommentLexerTests
             "toml", "sql", "lua", "html", "xml", "css", "scss", "less", "dockerfile", "makefile", "r", "perl",
             "php", "scala", "dart",
         ];
-        foreach (string id in required) Assert.Contains(id, CommentSyntax.SupportedLanguageIds);
-        Assert.Null(CommentSyntax.ForLanguage("markdown"));
-        Assert.Null(CommentSyntax.ForLanguage("plaintext"));
-        Assert.Null(CommentSyntax.ForLanguage(""));
+        foreach (string id in required) Assert.NotNull(Languages.Find(id));
+        Assert.Null(Languages.CommentSyntaxFor("markdown"));
+        Assert.Null(Languages.CommentSyntaxFor("plaintext"));
+        Assert.Null(Languages.CommentSyntaxFor(""));
     }
 
     // ----- Robustness -----
@@ -363,13 +363,13 @@ public class CommentLexerTests
         using var source = new CancellationTokenSource();
         source.Cancel();
         string text = string.Concat(Enumerable.Repeat("x = 1 // c\n", 20_000));
-        Assert.Throws<OperationCanceledException>(() => CodeComments.Analyze(text, CommentSyntax.ForLanguage("csharp")!, source.Token));
+        Assert.Throws<OperationCanceledException>(() => CodeComments.Analyze(text, Languages.CommentSyntaxFor("csharp")!, source.Token));
     }
 
     [Fact]
     public void Empty_text_has_no_regions()
     {
-        Assert.Same(DocumentRegions.Empty, CodeComments.Analyze("", CommentSyntax.ForLanguage("python")!));
+        Assert.Same(DocumentRegions.Empty, CodeComments.Analyze("", Languages.CommentSyntaxFor("python")!));
     }
 
     [Fact]
@@ -378,9 +378,9 @@ public class CommentLexerTests
         const string Alphabet = "\"'`\\/*#-$@{}()[]<>=|%?!:;,.~^&+ \t\n\r\n\raAbBrREfFuU0123_ELOF\u00e9\ud83d\ude00";
         var random = new Random(12345);
         var buffer = new char[160];
-        foreach (string id in CommentSyntax.SupportedLanguageIds)
+        foreach (string id in Languages.All.Select(language => language.Id))
         {
-            var syntax = CommentSyntax.ForLanguage(id)!;
+            var syntax = Languages.CommentSyntaxFor(id)!;
             for (int iteration = 0; iteration < 400; iteration++)
             {
                 int length = random.Next(buffer.Length);
@@ -415,7 +415,7 @@ public class CommentLexerTests
 
     private static DocumentRegions Analyze(string languageId, string source)
     {
-        var syntax = CommentSyntax.ForLanguage(languageId);
+        var syntax = Languages.CommentSyntaxFor(languageId);
         Assert.NotNull(syntax);
         var regions = CodeComments.Analyze(source, syntax);
         AssertWellFormed(regions.Searchable, source.Length, languageId, source);

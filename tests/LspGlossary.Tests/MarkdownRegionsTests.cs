@@ -6,7 +6,7 @@ using Xunit;
 namespace LspGlossary.Tests;
 
 /// <summary>
-/// Tests for <see cref="MarkdownRegions"/>. Most tests are data-driven: the expected value lists the text of
+/// Tests for <see cref="MarkdownRegions"/>, through the path the server takes (<see cref="MarkdownAnalyzer"/>). Most tests are data-driven: the expected value lists the text of
 /// each searchable (or silenced) span, in order, each wrapped in «guillemets» so that leading and trailing
 /// spaces stay visible. Inside a piece, "⏎" stands for "\n" and "␍" for "\r". An empty expected value means
 /// that there is no span at all. Because every piece is cut out of the source with the span's own offsets,
@@ -61,7 +61,7 @@ public class MarkdownRegionsTests
     public void EmojiBeforeATermLeavesItsOffsetExact()
     {
         string text = "😀👍🏽 **LoRA** and `x` RLHF";
-        var searchable = MarkdownRegions.Analyze(text).Searchable;
+        var searchable = Regions(text).Searchable;
 
         // "😀" is two UTF-16 units and "👍🏽" four, so the space is at 6 and "**" starts at 7.
         Assert.Contains(new TextSpan(9, 4), searchable);
@@ -173,7 +173,7 @@ public class MarkdownRegionsTests
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var spans = new List<TextSpan>();
             HtmlText.AddTextSpans(input, 0, input.Length, spans);
-            var regions = MarkdownRegions.Analyze("<div>\n" + input);
+            var regions = Regions("<div>\n" + input);
             watch.Stop();
             AssertWellFormed(input, spans);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed} for input starting {input[..20]}");
@@ -216,7 +216,7 @@ public class MarkdownRegionsTests
     [InlineData("text", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void FenceInfoNamesALanguage(string? info, string? syntax) => Assert.Equal(syntax, CommentSyntax.ForFenceInfo(info)?.Name);
+    public void FenceInfoNamesALanguage(string? info, string? syntax) => Assert.Equal(syntax, Languages.CommentSyntaxForFence(info)?.Name);
 
 
     [Theory]
@@ -276,7 +276,7 @@ public class MarkdownRegionsTests
     public void SilencedTextIsStillSearchable()
     {
         string text = "<!-- glossary-disable-next-line -->\nLoRA off.\n";
-        var regions = MarkdownRegions.Analyze(text);
+        var regions = Regions(text);
         Assert.Equal("«LoRA off.»", Show(text, regions.Searchable));
         Assert.Equal("«LoRA off.⏎»", Show(text, regions.DiagnosticsOff));
     }
@@ -288,7 +288,7 @@ public class MarkdownRegionsTests
     {
         using var source = new CancellationTokenSource();
         source.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => MarkdownRegions.Analyze("# Title\n\nText.", source.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Regions("# Title\n\nText.", source.Token));
     }
 
     [Fact]
@@ -308,7 +308,7 @@ public class MarkdownRegionsTests
         };
         foreach (var input in inputs)
         {
-            var regions = MarkdownRegions.Analyze(input);
+            var regions = Regions(input);
             AssertWellFormed(input, regions.Searchable);
             AssertWellFormed(input, regions.DiagnosticsOff);
         }
@@ -325,7 +325,7 @@ public class MarkdownRegionsTests
         }
         string text = builder.ToString();
 
-        var searchable = MarkdownRegions.Analyze(text).Searchable;
+        var searchable = Regions(text).Searchable;
 
         Assert.Equal(40_000, searchable.Count);
         Assert.Equal("Para 0 about LoRA.", Piece(text, searchable[0]));
@@ -338,16 +338,20 @@ public class MarkdownRegionsTests
 
     // ----- Helpers -----
 
+    /// <summary>The regions of a Markdown text through the production path: <see cref="DocumentAnalysis.Analyze"/>, in chunks.</summary>
+    private static DocumentRegions Regions(string markdown, CancellationToken cancellationToken = default) =>
+        DocumentAnalysis.Analyze(new TextDocument("file:///test.md", "markdown", 1, markdown), TestSupport.Matcher, cancellationToken).Regions;
+
     private static void Check(string markdown, string expected)
     {
-        var regions = MarkdownRegions.Analyze(markdown);
+        var regions = Regions(markdown);
         AssertWellFormed(markdown, regions.Searchable);
         Assert.Equal(expected, Show(markdown, regions.Searchable));
     }
 
     private static void CheckOff(string markdown, string expected)
     {
-        var regions = MarkdownRegions.Analyze(markdown);
+        var regions = Regions(markdown);
         AssertWellFormed(markdown, regions.DiagnosticsOff);
         Assert.Equal(expected, Show(markdown, regions.DiagnosticsOff));
     }

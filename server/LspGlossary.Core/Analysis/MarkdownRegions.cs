@@ -10,10 +10,10 @@ namespace LspGlossary.Core.Analysis;
 /// Finds the prose in a Markdown document: the literal text of paragraphs, headings, list items, block quotes,
 /// table cells, emphasis and link text; the text between the tags of HTML blocks (<see cref="HtmlText"/>); and the
 /// comments of fenced code blocks whose info string names a language (<c>```python</c>, see
-/// <see cref="CommentSyntax.ForFenceInfo"/>). Code (the rest of fenced blocks, fenced blocks of other or no
+/// <see cref="Languages.CommentSyntaxForFence"/>). Code (the rest of fenced blocks, fenced blocks of other or no
 /// language, indented blocks, inline code and inline <c>&lt;code&gt;</c>), URLs (autolinks, bare URLs, link and
 /// image destinations, link reference definitions), HTML tags, attributes and comments, and YAML front matter are
-/// left out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> controls, which silence diagnostics.
+/// left out. It also reads the <c>&lt;!-- glossary-disable… --&gt;</c> directives (<see cref="Analysis.Directives"/>), which silence diagnostics.
 /// </summary>
 public static class MarkdownRegions
 {
@@ -33,51 +33,45 @@ public static class MarkdownRegions
         })
         .Build();
 
-    private const string DisableNextLine = "glossary-disable-next-line";
-    private const string Disable = "glossary-disable";
-    private const string Enable = "glossary-enable";
-
     /// <summary>
-    /// The regions of a whole document: the text is split into chunks that parse independently
-    /// (<see cref="MarkdownChunks"/>), each chunk is parsed and walked, and the controls of all chunks make
-    /// the silenced spans. Never throws for any text; only a cancelled token ends it early, with
-    /// <see cref="OperationCanceledException"/>.
+    /// The prose spans and directives (HTML comments) of one chunk, relative to the chunk's start. <see cref="SilencedInCode"/>
+    /// and <see cref="TermsOffInCode"/> hold the spans silenced by <c>glossary-disable…</c> comments inside fenced code
+    /// blocks (they act within their block).
     /// </summary>
-    public static DocumentRegions Analyze(string text, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrEmpty(text)) return DocumentRegions.Empty;
-        var searchable = new List<TextSpan>();
-        var controls = new List<Control>();
-        var silencedInCode = new List<TextSpan>();
-        foreach (var chunk in MarkdownChunks.Split(text))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var regions = AnalyzeChunk(text.Substring(chunk.Start, chunk.Length), cancellationToken);
-            foreach (var span in regions.Searchable) searchable.Add(new TextSpan(span.Start + chunk.Start, span.Length));
-            foreach (var control in regions.Controls) controls.Add(control.Shifted(chunk.Start));
-            foreach (var span in regions.SilencedInCode) silencedInCode.Add(new TextSpan(span.Start + chunk.Start, span.Length));
-        }
-        return new DocumentRegions(SortAndMerge(searchable), DiagnosticsOff(text, LineMap.Create(text), controls, silencedInCode));
-    }
-
-    /// <summary>
-    /// The prose spans and control comments of one chunk, relative to the chunk's start. <see cref="SilencedInCode"/>
-    /// holds the spans silenced by <c>glossary-disable…</c> comments inside fenced code blocks (they act within their block).
-    /// </summary>
-    public sealed record ChunkRegions(IReadOnlyList<TextSpan> Searchable, IReadOnlyList<Control> Controls)
+    public sealed record ChunkRegions(IReadOnlyList<TextSpan> Searchable, IReadOnlyList<Directive> Directives)
     {
         public static readonly ChunkRegions Empty = new([], []);
 
         public IReadOnlyList<TextSpan> SilencedInCode { get; init; } = [];
+
+        public IReadOnlyDictionary<string, List<TextSpan>> TermsOffInCode { get; init; } = new Dictionary<string, List<TextSpan>>();
     }
 
-    /// <summary>The silenced spans of a document: those of its control comments, and those silenced inside fenced code.</summary>
-    public static List<TextSpan> DiagnosticsOff(string text, LineMap lines, List<Control> controls, List<TextSpan> silencedInCode)
+    /// <summary>Collects the directives and the spans silenced in fenced code of a document's chunks, then builds its regions.</summary>
+    public sealed class SilencedBuilder
     {
-        var off = BuildDiagnosticsOff(text, lines, controls);
-        if (silencedInCode.Count == 0) return off;
-        off.AddRange(silencedInCode);
-        return SortAndMerge(off);
+        private readonly List<Directive> _directives = [];
+        private readonly List<TextSpan> _silenced = [];
+        private readonly Dictionary<string, List<TextSpan>> _termsOff = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Adds a chunk's directives and silenced spans, shifted by where the chunk starts.</summary>
+        public void Add(ChunkRegions chunk, int offset)
+        {
+            foreach (var directive in chunk.Directives) _directives.Add(directive.Shifted(offset));
+            foreach (var span in chunk.SilencedInCode) _silenced.Add(new TextSpan(span.Start + offset, span.Length));
+            foreach (var (name, spans) in chunk.TermsOffInCode)
+            {
+                if (!_termsOff.TryGetValue(name, out var list)) _termsOff[name] = list = [];
+                foreach (var span in spans) list.Add(new TextSpan(span.Start + offset, span.Length));
+            }
+        }
+
+        /// <summary>The document's regions: <paramref name="searchable"/>, and every silenced span (<see cref="Analysis.Directives.Build"/>).</summary>
+        public DocumentRegions Build(string text, IReadOnlyList<TextSpan> searchable)
+        {
+            var (off, termsOff) = Analysis.Directives.Build(text, _directives, _silenced, _termsOff);
+            return new DocumentRegions(searchable, off) { TermsOff = termsOff };
+        }
     }
 
     /// <summary>
@@ -118,21 +112,11 @@ public static class MarkdownRegions
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ChunkRegions(SortAndMerge(walker.Searchable), walker.Controls) { SilencedInCode = SortAndMerge(walker.SilencedInCode) };
-    }
-
-    /// <summary>The kinds of glossary control comments.</summary>
-    public enum ControlKind
-    {
-        DisableNextLine,
-        Disable,
-        Enable,
-    }
-
-    /// <summary>A control comment: its kind and the span of the whole comment, from "&lt;!--" to "--&gt;".</summary>
-    public readonly record struct Control(ControlKind Kind, int Start, int End)
-    {
-        public Control Shifted(int offset) => new(Kind, Start + offset, End + offset);
+        return new ChunkRegions(SpanIndex.SortAndMerge(walker.Searchable), walker.Directives)
+        {
+            SilencedInCode = SpanIndex.SortAndMerge(walker.SilencedInCode),
+            TermsOffInCode = walker.TermsOffInCode,
+        };
     }
 
     /// <summary>
@@ -152,9 +136,11 @@ public static class MarkdownRegions
 
         public List<TextSpan> Searchable { get; } = new();
 
-        public List<Control> Controls { get; } = new();
+        public List<Directive> Directives { get; } = new();
 
         public List<TextSpan> SilencedInCode { get; } = new();
+
+        public Dictionary<string, List<TextSpan>> TermsOffInCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public void VisitTopLevelBlock(Block topLevel)
         {
@@ -173,7 +159,7 @@ public static class MarkdownRegions
                         break;
                     case HtmlBlock html:
                         // The text between the tags is prose; the block may also hold control comments.
-                        ScanForControls(block.Span);
+                        ScanForDirectives(block.Span);
                         AddHtmlText(html);
                         break;
                     case FencedCodeBlock fenced:
@@ -219,7 +205,7 @@ public static class MarkdownRegions
                         if (!lineBreak.IsBackslash) AddLineBreak(inline.Span);
                         break;
                     case HtmlInline html:
-                        ScanForControls(inline.Span);
+                        ScanForDirectives(inline.Span);
                         rawElement = HtmlText.RawElementOpenedBy(html.Tag);
                         break;
                     case LinkInline link:
@@ -289,19 +275,24 @@ public static class MarkdownRegions
 
         /// <summary>
         /// The comments of a fenced code block whose info string names a language the comment lexer knows
-        /// (<see cref="CommentSyntax.ForFenceInfo"/>), and the spans their <c>glossary-disable…</c> comments silence;
+        /// (<see cref="Languages.CommentSyntaxForFence"/>), and the spans their <c>glossary-disable…</c> comments silence;
         /// other blocks stay unsearched.
         /// </summary>
         private void AddFencedComments(FencedCodeBlock fenced)
         {
-            if (CommentSyntax.ForFenceInfo(fenced.Info) is not { } syntax || BlockLines.Join(fenced, _text) is not { } lines) return;
+            if (Languages.CommentSyntaxForFence(fenced.Info) is not { } syntax || BlockLines.Join(fenced, _text) is not { } lines) return;
             var comments = CodeComments.Analyze(lines.Content, syntax);
             lines.MapBack(comments.Searchable, _text, Searchable);
             lines.MapBack(comments.DiagnosticsOff, _text, SilencedInCode);
+            foreach (var (name, spans) in comments.TermsOff)
+            {
+                if (!TermsOffInCode.TryGetValue(name, out var target)) TermsOffInCode[name] = target = [];
+                lines.MapBack(spans, _text, target);
+            }
         }
 
-        /// <summary>Finds every HTML comment inside the span and records those that are glossary controls.</summary>
-        private void ScanForControls(SourceSpan span)
+        /// <summary>Finds every HTML comment inside the span and records its glossary directives.</summary>
+        private void ScanForDirectives(SourceSpan span)
         {
             if (!TryConvert(span, out var region)) return;
             int position = region.Start;
@@ -321,19 +312,7 @@ public static class MarkdownRegions
                 int contentStart = open + 4;
                 int contentEnd = Math.Max(contentStart, close);
                 int commentEnd = close + 3;
-                var content = _text.AsSpan(contentStart, contentEnd - contentStart).Trim();
-                if (content.Equals(DisableNextLine, StringComparison.OrdinalIgnoreCase))
-                {
-                    Controls.Add(new Control(ControlKind.DisableNextLine, open, commentEnd));
-                }
-                else if (content.Equals(Disable, StringComparison.OrdinalIgnoreCase))
-                {
-                    Controls.Add(new Control(ControlKind.Disable, open, commentEnd));
-                }
-                else if (content.Equals(Enable, StringComparison.OrdinalIgnoreCase))
-                {
-                    Controls.Add(new Control(ControlKind.Enable, open, commentEnd));
-                }
+                Analysis.Directives.Parse(_text.AsSpan(contentStart, contentEnd - contentStart), open, commentEnd, Directives);
                 position = commentEnd;
             }
         }
@@ -402,73 +381,5 @@ public static class MarkdownRegions
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Turns the control comments into silenced spans. "disable-next-line" silences the whole line after the
-    /// line on which the comment ends. "disable" silences everything from the end of its comment to the start
-    /// of the next "enable" comment, or to the end of the text; a second "disable" before an "enable" changes
-    /// nothing, and an "enable" without a "disable" is ignored.
-    /// </summary>
-    public static List<TextSpan> BuildDiagnosticsOff(string text, LineMap lines, List<Control> controls)
-    {
-        var spans = new List<TextSpan>();
-        if (controls.Count == 0) return spans;
-        controls.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-
-        int disabledFrom = -1;
-        foreach (var control in controls)
-        {
-            switch (control.Kind)
-            {
-                case ControlKind.DisableNextLine:
-                {
-                    int commentLine = lines.LineOf(control.End - 1);
-                    if (commentLine + 1 < lines.LineCount)
-                    {
-                        int start = lines.LineStart(commentLine + 1);
-                        int end = lines.LineStart(commentLine + 2);
-                        if (end > start) spans.Add(TextSpan.FromBounds(start, end));
-                    }
-                    break;
-                }
-                case ControlKind.Disable:
-                    if (disabledFrom < 0) disabledFrom = control.End;
-                    break;
-                case ControlKind.Enable:
-                    if (disabledFrom >= 0)
-                    {
-                        if (control.Start > disabledFrom) spans.Add(TextSpan.FromBounds(disabledFrom, control.Start));
-                        disabledFrom = -1;
-                    }
-                    break;
-            }
-        }
-        if (disabledFrom >= 0 && text.Length > disabledFrom) spans.Add(TextSpan.FromBounds(disabledFrom, text.Length));
-        return SortAndMerge(spans);
-    }
-
-    /// <summary>Sorts spans by start and merges those that overlap or touch.</summary>
-    public static List<TextSpan> SortAndMerge(List<TextSpan> spans)
-    {
-        if (spans.Count < 2) return spans;
-        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        var merged = new List<TextSpan>(spans.Count);
-        var current = spans[0];
-        for (int i = 1; i < spans.Count; i++)
-        {
-            var next = spans[i];
-            if (next.Start <= current.End)
-            {
-                current = TextSpan.FromBounds(current.Start, Math.Max(current.End, next.End));
-            }
-            else
-            {
-                merged.Add(current);
-                current = next;
-            }
-        }
-        merged.Add(current);
-        return merged;
     }
 }

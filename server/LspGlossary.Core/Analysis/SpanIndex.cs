@@ -2,7 +2,7 @@ using LspGlossary.Core.Text;
 
 namespace LspGlossary.Core.Analysis;
 
-/// <summary>Binary searches over sorted, non-overlapping span lists.</summary>
+/// <summary>Sorted, non-overlapping span lists: how they are made, and binary searches over them.</summary>
 public static class SpanIndex
 {
     public static bool ContainsOrTouches(IReadOnlyList<TextSpan> spans, int offset)
@@ -26,5 +26,29 @@ public static class SpanIndex
             if (off.Overlaps(span)) return true;
         }
         return false;
+    }
+
+    /// <summary>Sorts spans by start and merges those that overlap or touch (the list itself when it has fewer than two).</summary>
+    public static List<TextSpan> SortAndMerge(List<TextSpan> spans)
+    {
+        if (spans.Count < 2) return spans;
+        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var merged = new List<TextSpan>(spans.Count);
+        var current = spans[0];
+        for (int i = 1; i < spans.Count; i++)
+        {
+            var next = spans[i];
+            if (next.Start <= current.End)
+            {
+                current = TextSpan.FromBounds(current.Start, Math.Max(current.End, next.End));
+            }
+            else
+            {
+                merged.Add(current);
+                current = next;
+            }
+        }
+        merged.Add(current);
+        return merged;
     }
 }

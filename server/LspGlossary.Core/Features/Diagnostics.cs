@@ -42,7 +42,7 @@ public static class Diagnostics
         foreach (var match in analysis.Matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!match.IsWrongSpelling || analysis.IsDiagnosticsOff(match.Span)) continue;
+            if (!match.IsWrongSpelling || analysis.IsDiagnosticsOff(match)) continue;
             string found = text.Substring(match.Span.Start, match.Span.Length);
             string replacement = ReplacementFor(match.Entry, found);
             if (replacement == found) continue;

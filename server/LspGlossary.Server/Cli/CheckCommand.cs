@@ -1,3 +1,4 @@
+using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Cli.Formats;
 
@@ -78,7 +79,7 @@ public static class CheckCommand
                     break;
                 case "--language-id" when i + 1 < args.Length:
                     languageId = args[++i];
-                    if (!Languages.Ids.Contains(languageId)) return UsageError(context, $"unknown language id '{languageId}' (one of: {string.Join(", ", Languages.Ids)})");
+                    if (!Languages.CheckedIds.Contains(languageId)) return UsageError(context, $"unknown language id '{languageId}' (one of: {string.Join(", ", Languages.CheckedIds)})");
                     break;
                 case "--no-progress":
                     progress = false;

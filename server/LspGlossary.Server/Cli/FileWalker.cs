@@ -1,3 +1,5 @@
+using LspGlossary.Core.Analysis;
+
 namespace LspGlossary.Server.Cli;
 
 /// <summary>A file to check: where it is, how it is shown, and its language.</summary>

@@ -32,7 +32,7 @@ public sealed class NotebookFormatException(string message) : Exception(message)
 public static class NotebookReader
 {
     /// <summary>The language id <c>check</c> gives <c>.ipynb</c> files.</summary>
-    public const string LanguageId = "jupyter";
+    public const string LanguageId = Core.Analysis.Languages.NotebookLanguageId;
 
     public static Notebook Read(byte[] bytes)
     {
@@ -211,7 +211,7 @@ public static class NotebookReader
             "pwsh" => "powershell",
             _ => name,
         };
-        return Core.Analysis.CommentSyntax.ForLanguage(id) is not null ? id : null;
+        return Core.Analysis.Languages.Find(id)?.Id;
     }
 
     /// <summary>

@@ -18,10 +18,7 @@ public sealed class DefinitionEndpoint(ServerState state, Client client)
         return await Endpoint.RunOnAnalysis(state, client, Methods.Definition, p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
-            if (analysis.MatchAt(offset) is not { } match) return Json.Null;
-            var source = match.Entry.Source;
-            // An entry of the glossary embedded in the binary has no file to go to.
-            if (!Path.IsPathRooted(source.File)) return Json.Null;
+            if (Core.Features.Definition.Compute(analysis, offset) is not { } source) return Json.Null;
             var start = Protocol.Convert.FromOneBased(source.Line, source.Column);
             var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
             return Json.Write(location, LspJsonContext.Default.Location);
