@@ -4,14 +4,16 @@ public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
 
 /// <summary>
 /// The user's settings (section <c>lspGlossary</c>). <see cref="Languages"/> null means every supported
-/// language; <see cref="Locale"/> is "auto", "zh" or "en"; <see cref="GlossaryFiles"/> are extra glossary files.
+/// language; <see cref="Locale"/> is "auto", "zh" or "en"; <see cref="GlossaryFiles"/> are extra glossary files;
+/// <see cref="InlayHintsExpansion"/> (<c>inlayHints.expansion</c>) shows expansions as inlay hints.
 /// </summary>
 public sealed record Settings(
     bool DiagnosticsEnabled = true,
     Severity DiagnosticsSeverity = Severity.Warning,
     IReadOnlySet<string>? Languages = null,
     string Locale = "auto",
-    IReadOnlyList<string>? GlossaryFiles = null)
+    IReadOnlyList<string>? GlossaryFiles = null,
+    bool InlayHintsExpansion = false)
 {
     public static readonly Settings Default = new();
 

@@ -45,7 +45,11 @@ public sealed class LifecycleEndpoints(Session session)
                 CodeActionProvider: session.Client.Features.CodeActionLiterals
                     ? Json.Write(new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: true), LspJsonContext.Default.CodeActionOptions)
                     : Json.True,
-                ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All])),
+                ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All]),
+                DocumentHighlightProvider: true,
+                // Static and always announced: a client without inlayHint support never asks. The hints themselves
+                // come only with the setting lspGlossary.inlayHints.expansion.
+                InlayHintProvider: true),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }

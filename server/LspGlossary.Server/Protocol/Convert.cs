@@ -13,6 +13,12 @@ public static class Convert
         return new Range(new Position(startLine, startChar), new Position(endLine, endChar));
     }
 
+    public static Position ToPosition(LineMap lines, int offset)
+    {
+        var (line, character) = lines.PositionOf(offset);
+        return new Position(line, character);
+    }
+
     /// <summary>The offset of a request position, or null when it is outside the document.</summary>
     public static int? ToOffset(LineMap lines, Position position) => lines.TryOffsetOf(position.Line, position.Character);
 

@@ -5,6 +5,17 @@ namespace LspGlossary.Server.Protocol;
 /// <summary>Contents is Markdown or plain text, as the client's <c>hover.contentFormat</c> asks.</summary>
 public sealed record Hover(MarkupContent Contents, Range Range);
 
+/// <summary>A use of the term under the cursor; <see cref="Kind"/> is always <see cref="Text"/>: prose has no reads or writes.</summary>
+public sealed record DocumentHighlight(Range Range, int Kind)
+{
+    public const int Text = 1;
+}
+
+public sealed record InlayHintParams(TextDocumentIdentifier TextDocument, Range Range);
+
+/// <summary>A plain label after a term (its expansion); <see cref="PaddingLeft"/> puts a space before it.</summary>
+public sealed record InlayHint(Position Position, string Label, bool? PaddingLeft = null);
+
 public sealed record InsertReplaceEdit(string NewText, Range Insert, Range Replace);
 
 /// <param name="Documentation">A string (plain text) or a Markdown <see cref="MarkupContent"/>.</param>

@@ -33,7 +33,9 @@ public sealed record ServerCapabilities(
     bool DefinitionProvider,
     CompletionOptions CompletionProvider,
     JsonElement CodeActionProvider,
-    ExecuteCommandOptions ExecuteCommandProvider);
+    ExecuteCommandOptions ExecuteCommandProvider,
+    bool DocumentHighlightProvider,
+    bool InlayHintProvider);
 
 public sealed record ServerInfo(string Name, string Version);
 

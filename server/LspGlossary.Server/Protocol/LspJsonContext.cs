@@ -42,6 +42,9 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(RegistrationParams))]
 [JsonSerializable(typeof(DidSaveTextDocumentParams))]
 [JsonSerializable(typeof(Location))]
+[JsonSerializable(typeof(List<DocumentHighlight>))]
+[JsonSerializable(typeof(InlayHintParams))]
+[JsonSerializable(typeof(List<InlayHint>))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext

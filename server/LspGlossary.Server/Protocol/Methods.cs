@@ -22,6 +22,8 @@ public static class Methods
     public const string Hover = "textDocument/hover";
     public const string Completion = "textDocument/completion";
     public const string Definition = "textDocument/definition";
+    public const string DocumentHighlight = "textDocument/documentHighlight";
+    public const string InlayHint = "textDocument/inlayHint";
     public const string CodeAction = "textDocument/codeAction";
     public const string CodeActionResolve = "codeAction/resolve";
     public const string ExecuteCommand = "workspace/executeCommand";

@@ -5,7 +5,8 @@ namespace LspGlossary.Server.Protocol;
 
 /// <summary>
 /// Reads the <c>lspGlossary</c> settings object. Unknown or mistyped values keep their defaults:
-/// <code>{ "diagnostics": { "enable": true, "severity": "warning" }, "languages": ["markdown", "python"], "locale": "auto" }</code>
+/// <code>{ "diagnostics": { "enable": true, "severity": "warning" }, "languages": ["markdown", "python"], "locale": "auto",
+///   "inlayHints": { "expansion": false } }</code>
 /// </summary>
 public static class SettingsReader
 {
@@ -29,6 +30,11 @@ public static class SettingsReader
             {
                 settings = settings with { DiagnosticsSeverity = parsed };
             }
+        }
+        if (root.TryGetProperty("inlayHints", out var inlayHints) && inlayHints.ValueKind == JsonValueKind.Object
+            && inlayHints.TryGetProperty("expansion", out var expansion) && expansion.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            settings = settings with { InlayHintsExpansion = expansion.GetBoolean() };
         }
         if (root.TryGetProperty("languages", out var languages) && languages.ValueKind == JsonValueKind.Array)
         {
