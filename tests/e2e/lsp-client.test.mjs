@@ -150,6 +150,41 @@ test('hover with locale zh-CN puts the Chinese definition before the English one
   });
 });
 
+// ------------------------------------------------------------------------- highlight, inlay hints
+
+test('documentHighlight on RLHF highlights its other uses in any spelling, kind Text; null off a term', T, () =>
+  withServer({}, async (s) => {
+    assert.equal(s.init.capabilities.documentHighlightProvider, true);
+    const text = 'RLHF first.\nReinforcement Learning from Human Feedback (RLHF), 基于人类反馈的强化学习, and PPO.\n';
+    const { uri } = await openDoc(s, text);
+    const result = await s.conn.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: pos(0, 1) });
+    assert.ok(Array.isArray(result), `highlights: ${JSON.stringify(result)}`);
+    const line1 = text.split('\n')[1];
+    assert.deepEqual(result.map((h) => h.range), [
+      range(0, 0, 0, 4),
+      range(1, 0, 1, 'Reinforcement Learning from Human Feedback'.length),
+      range(1, line1.indexOf('RLHF'), 1, line1.indexOf('RLHF') + 4),
+      range(1, line1.indexOf('基于'), 1, line1.indexOf('基于') + '基于人类反馈的强化学习'.length),
+    ]);
+    assert.ok(result.every((h) => h.kind === 1), 'kind Text');
+    assert.equal(await s.conn.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: pos(0, 7) }), null);
+  }));
+
+test('inlayHint: none by default; with inlayHints.expansion, the expansion after the first RLHF only', T, () =>
+  withServer({}, async (s) => {
+    assert.equal(s.init.capabilities.inlayHintProvider, true);
+    const text = 'We use RLHF and RLHF again.\nRAG (Retrieval-Augmented Generation) is written out.\n';
+    const { uri } = await openDoc(s, text, { version: 1 });
+    await diagnosticsAt(s, uri, 1); // settings pulled at start are applied by now
+    const params = { textDocument: { uri }, range: range(0, 0, 2, 0) };
+    assert.deepEqual(await s.conn.sendRequest('textDocument/inlayHint', params), []);
+    await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { lspGlossary: { inlayHints: { expansion: true } } } });
+    const hints = await s.conn.sendRequest('textDocument/inlayHint', params);
+    assert.deepEqual(hints, [{ position: pos(0, 'We use RLHF'.length), label: '(Reinforcement Learning from Human Feedback)', paddingLeft: true }]);
+    // Outside the requested range: nothing.
+    assert.deepEqual(await s.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: range(1, 0, 2, 0) }), []);
+  }));
+
 // ------------------------------------------------------------------------------------- completion
 
 test('completion of QL at the end of a prose line offers QLoRA replacing exactly QL', T, () =>
