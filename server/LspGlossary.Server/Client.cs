@@ -58,6 +58,24 @@ public sealed class Client(TextWriter log)
     }
 
     /// <summary>
+    /// Asks the client to request inlay hints again (<c>workspace/inlayHint/refresh</c>, no params): after the setting
+    /// <c>inlayHints.expansion</c> changed. Only for clients with <c>workspace.inlayHint.refreshSupport</c>; a failure is logged.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "No argument is serialized.")]
+    public async Task RefreshInlayHintsAsync()
+    {
+        if (!Features.InlayHintRefresh || Rpc is not { } rpc || ShutdownRequested) return;
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.InlayHintRefresh, null).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Log($"{Methods.InlayHintRefresh} failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
     /// Asks the client for the lspGlossary settings (workspace/configuration). Null when the client does not
     /// support the request, answers with nothing usable, or fails (logged).
     /// </summary>

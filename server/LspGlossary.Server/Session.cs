@@ -61,10 +61,15 @@ public sealed class Session
         await applied.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Uses new settings: reloads the glossary when its files changed, and refreshes diagnostics.</summary>
+    /// <summary>
+    /// Uses new settings: reloads the glossary when its files changed, and refreshes diagnostics; asks the client to
+    /// refresh inlay hints when <c>inlayHints.expansion</c> changed.
+    /// </summary>
     public void ApplySettings(Settings settings)
     {
+        bool inlayHintsChanged = settings.InlayHintsExpansion != State.Settings.InlayHintsExpansion;
         bool glossaryFilesChanged = State.ReplaceSettings(settings);
+        if (Client.Initialized && inlayHintsChanged) _ = Client.RefreshInlayHintsAsync();
         if (Client.Initialized && glossaryFilesChanged) ReloadGlossary();
         else Diagnostics.ScheduleAll();
     }

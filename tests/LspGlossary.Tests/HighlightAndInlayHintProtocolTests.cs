@@ -80,6 +80,30 @@ public class HighlightAndInlayHintProtocolTests
         Assert.Empty((await client.RequestAsync("textDocument/inlayHint", InlayHintParams(2)))["result"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_change_of_the_setting_asks_clients_that_can_to_refresh(bool refreshSupport)
+    {
+        await using var client = await InProcessClient.StartAsync(
+            capabilitiesJson: """{"workspace":{"inlayHint":{"refreshSupport":""" + (refreshSupport ? "true" : "false") + "}}}",
+            requestHandler: _ => null);
+        await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"diagnostics":{"severity":"error"}}}}"""));
+        await client.NotifyAsync("workspace/didChangeConfiguration", JsonNode.Parse("""{"settings":{"lspGlossary":{"inlayHints":{"expansion":true}}}}"""));
+        await client.OpenAsync(Uri, "Lora");
+        // Diagnostics of the document come after both settings were applied.
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p["diagnostics"]!.AsArray().Count == 1);
+        await client.RequestAsync("textDocument/inlayHint", InlayHintParams(1));
+        JsonObject[] refreshes;
+        lock (client.Received) refreshes = [.. client.Received.Where(m => (string?)m["method"] == "workspace/inlayHint/refresh")];
+        Assert.Equal(refreshSupport ? 1 : 0, refreshes.Length);
+        if (refreshSupport)
+        {
+            Assert.NotNull(refreshes[0]["id"]);
+            Assert.False(refreshes[0].ContainsKey("params")); // no params: not even null
+        }
+    }
+
     [Fact]
     public async Task Inlay_hint_setting_from_initialization_options_and_bad_params()
     {

@@ -37,6 +37,7 @@ public static class Methods
     public const string Configuration = "workspace/configuration";
     public const string RegisterCapability = "client/registerCapability";
     public const string ApplyEdit = "workspace/applyEdit";
+    public const string InlayHintRefresh = "workspace/inlayHint/refresh";
 
     /// <summary>The server's own notification: the glossary's term and problem counts (<see cref="GlossaryStatus"/>).</summary>
     public const string Status = "lspGlossary/status";

@@ -227,6 +227,11 @@ export function serverMessages(messages, session) {
           if (!isString(r.id)) problems.push(`${w}: registration without an id`);
         }
         break;
+      case 'workspace/inlayHint/refresh':
+        if (!isRequest) problems.push(`${w}: must be a request`);
+        if (get(caps, 'workspace', 'inlayHint', 'refreshSupport') !== true) problems.push(`${w}: the client does not support workspace/inlayHint/refresh`);
+        if (m.params !== undefined && m.params !== null) problems.push(`${w}: has params`);
+        break;
       case 'workspace/applyEdit':
         if (!isRequest) problems.push(`${w}: must be a request`);
         if (get(caps, 'workspace', 'applyEdit') !== true) problems.push(`${w}: the client does not support workspace/applyEdit`);
