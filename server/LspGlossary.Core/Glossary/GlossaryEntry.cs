@@ -4,6 +4,12 @@ namespace LspGlossary.Core.Glossary;
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
     public override string ToString() => $"{File}:{Line}:{Column}";
+
+    /// <summary>
+    /// True when <see cref="File"/> is a rooted path, a file a client can open: entries of a workspace glossary or of
+    /// <c>--glossary-dir</c>. The glossary embedded in the binary names its files without a folder.
+    /// </summary>
+    public bool IsOnDisk => Path.IsPathRooted(File);
 }
 
 /// <summary>A paper or page that introduced or defines a term.</summary>

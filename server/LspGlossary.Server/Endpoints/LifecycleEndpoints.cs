@@ -45,7 +45,8 @@ public sealed class LifecycleEndpoints(Session session)
                 CodeActionProvider: session.Client.Features.CodeActionLiterals
                     ? Json.Write(new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: true), LspJsonContext.Default.CodeActionOptions)
                     : Json.True,
-                ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All])),
+                ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All]),
+                WorkspaceSymbolProvider: true),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }

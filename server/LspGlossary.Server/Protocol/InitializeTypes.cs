@@ -33,7 +33,8 @@ public sealed record ServerCapabilities(
     bool DefinitionProvider,
     CompletionOptions CompletionProvider,
     JsonElement CodeActionProvider,
-    ExecuteCommandOptions ExecuteCommandProvider);
+    ExecuteCommandOptions ExecuteCommandProvider,
+    bool WorkspaceSymbolProvider);
 
 public sealed record ServerInfo(string Name, string Version);
 

@@ -42,6 +42,10 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(RegistrationParams))]
 [JsonSerializable(typeof(DidSaveTextDocumentParams))]
 [JsonSerializable(typeof(Location))]
+[JsonSerializable(typeof(WorkspaceSymbolParams))]
+[JsonSerializable(typeof(List<SymbolInformation>))]
+[JsonSerializable(typeof(DocumentSymbolParams))]
+[JsonSerializable(typeof(List<DocumentSymbol>))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext
