@@ -46,7 +46,8 @@ public sealed class LifecycleEndpoints(Session session)
                     ? Json.Write(new CodeActionOptions([CodeActions.QuickFix, CodeActions.FixAllKind], ResolveProvider: true), LspJsonContext.Default.CodeActionOptions)
                     : Json.True,
                 ExecuteCommandProvider: new ExecuteCommandOptions([.. Commands.All]),
-                WorkspaceSymbolProvider: true),
+                WorkspaceSymbolProvider: true,
+                DocumentSymbolProvider: true),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }

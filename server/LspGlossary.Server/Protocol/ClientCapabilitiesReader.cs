@@ -15,7 +15,8 @@ public sealed record ClientFeatures(
     bool ApplyEdit = false,
     bool Configuration = false,
     bool WatchedFilesRegistration = false,
-    bool StatusNotification = false)
+    bool StatusNotification = false,
+    bool HierarchicalDocumentSymbols = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -42,7 +43,8 @@ public static class ClientCapabilitiesReader
             ApplyEdit: IsTrue(Get(caps, "workspace", "applyEdit")),
             Configuration: IsTrue(Get(caps, "workspace", "configuration")),
             WatchedFilesRegistration: IsTrue(Get(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
-            StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)));
+            StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)),
+            HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

@@ -34,7 +34,8 @@ public sealed record ServerCapabilities(
     CompletionOptions CompletionProvider,
     JsonElement CodeActionProvider,
     ExecuteCommandOptions ExecuteCommandProvider,
-    bool WorkspaceSymbolProvider);
+    bool WorkspaceSymbolProvider,
+    bool DocumentSymbolProvider);
 
 public sealed record ServerInfo(string Name, string Version);
 
