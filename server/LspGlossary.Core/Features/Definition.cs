@@ -15,6 +15,6 @@ public static class Definition
     {
         if (analysis.MatchAt(offset) is not { } match) return null;
         var source = match.Entry.Source;
-        return Path.IsPathRooted(source.File) ? source : null;
+        return source.IsOnDisk ? source : null;
     }
 }

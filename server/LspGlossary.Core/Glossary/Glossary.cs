@@ -114,6 +114,8 @@ public sealed class Glossary
         Note = over.Note ?? baseEntry.Note,
         Disabled = over.Disabled,
         Source = over.Source,
+        Extent = over.Extent,
+        NameSpan = over.NameSpan,
         IsBundled = over.IsBundled,
     };
 

@@ -1,9 +1,17 @@
+using LspGlossary.Core.Text;
+
 namespace LspGlossary.Core.Glossary;
 
 /// <summary>Where a glossary entry or problem comes from: a file name and a one-based line and column.</summary>
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
     public override string ToString() => $"{File}:{Line}:{Column}";
+
+    /// <summary>
+    /// True when <see cref="File"/> is a rooted path, a file a client can open: entries of a workspace glossary or of
+    /// <c>--glossary-dir</c>. The glossary embedded in the binary names its files without a folder.
+    /// </summary>
+    public bool IsOnDisk => Path.IsPathRooted(File);
 }
 
 /// <summary>A paper or page that introduced or defines a term.</summary>
@@ -36,6 +44,12 @@ public sealed record GlossaryEntry
     public string? Note { get; init; }
     public bool Disabled { get; init; }
     public required SourceLocation Source { get; init; }
+
+    /// <summary>The entry's mapping in its file's text (UTF-16 offsets, from YamlDotNet's marks): its outline range.</summary>
+    public TextSpan? Extent { get; init; }
+
+    /// <summary>The value of its <c>term:</c> in the file's text, else of its <c>id:</c>: the outline's selection.</summary>
+    public TextSpan? NameSpan { get; init; }
 
     /// <summary>True for entries of the glossary shipped with the server, false for workspace glossaries.</summary>
     public bool IsBundled { get; init; } = true;

@@ -172,6 +172,7 @@ public static class GlossaryFileParser
 
         string? id = null, term = null, expansion = null, category = null, zh = null, en = null, note = null;
         bool disabled = false;
+        YamlNode? idNode = null, termNode = null;
         List<string> chinese = [], aliases = [], variants = [], exceptions = [], related = [];
         List<GlossaryReference> references = [];
 
@@ -180,8 +181,8 @@ public static class GlossaryFileParser
             string name = (key as YamlScalarNode)?.Value ?? "";
             switch (name)
             {
-                case "id": id = Scalar(file, value, name, problems); break;
-                case "term": term = Scalar(file, value, name, problems); break;
+                case "id": id = Scalar(file, value, name, problems); idNode = value; break;
+                case "term": term = Scalar(file, value, name, problems); termNode = value; break;
                 case "expansion": expansion = Scalar(file, value, name, problems); break;
                 case "category": category = Scalar(file, value, name, problems); break;
                 case "note": note = Scalar(file, value, name, problems); break;
@@ -238,6 +239,8 @@ public static class GlossaryFileParser
             Note = note,
             Disabled = disabled,
             Source = Location(file, map),
+            Extent = Span(map),
+            NameSpan = Span(string.IsNullOrWhiteSpace(term) ? idNode! : termNode!),
         };
     }
 
@@ -354,6 +357,28 @@ public static class GlossaryFileParser
     private static string Token(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static SourceLocation Location(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private static Text.TextSpan Span(YamlNode node) => Text.TextSpan.FromBounds((int)node.Start.Index, (int)Math.Max(node.Start.Index, LastEnd(node, 0)));
+
+    /// <summary>
+    /// Where a node's last scalar ends. YamlDotNet's model ends a mapping or sequence where it starts, so its end is
+    /// its last child's (one path down, never a walk of the tree: aliases may share nodes many times); a flow
+    /// collection's closing bracket is not counted. An alias points back, so its key's end is taken instead.
+    /// </summary>
+    private static long LastEnd(YamlNode node, int depth)
+    {
+        if (depth > MaxNesting) return node.End.Index;
+        switch (node)
+        {
+            case YamlMappingNode { Children.Count: > 0 } map:
+                var (key, value) = map.Children.Last();
+                return Math.Max(key.End.Index, LastEnd(value, depth + 1));
+            case YamlSequenceNode { Children.Count: > 0 } list:
+                return Math.Max(list.Start.Index, LastEnd(list.Children[^1], depth + 1));
+            default:
+                return node.End.Index;
+        }
+    }
 
     private static GlossaryProblem Problem(string file, YamlNode node, string message) => new(Location(file, node), message);
 

@@ -19,9 +19,7 @@ public sealed class DefinitionEndpoint(ServerState state, Client client)
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
             if (Core.Features.Definition.Compute(analysis, offset) is not { } source) return Json.Null;
-            var start = Protocol.Convert.FromOneBased(source.Line, source.Column);
-            var location = new Location(Protocol.Convert.ToUri(source.File), new Protocol.Range(start, start));
-            return Json.Write(location, LspJsonContext.Default.Location);
+            return Json.Write(Protocol.Convert.ToLocation(source), LspJsonContext.Default.Location);
         }, cancellationToken);
     }
 }

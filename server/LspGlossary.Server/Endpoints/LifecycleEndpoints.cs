@@ -49,7 +49,9 @@ public sealed class LifecycleEndpoints(Session session)
                 DocumentHighlightProvider: true,
                 // Static and always announced: a client without inlayHint support never asks. The hints themselves
                 // come only with the setting lspGlossary.inlayHints.expansion.
-                InlayHintProvider: true),
+                InlayHintProvider: true,
+                WorkspaceSymbolProvider: true,
+                DocumentSymbolProvider: true),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }

@@ -16,7 +16,8 @@ public sealed record ClientFeatures(
     bool Configuration = false,
     bool WatchedFilesRegistration = false,
     bool StatusNotification = false,
-    bool InlayHintRefresh = false)
+    bool InlayHintRefresh = false,
+    bool HierarchicalDocumentSymbols = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -44,7 +45,8 @@ public static class ClientCapabilitiesReader
             Configuration: IsTrue(Get(caps, "workspace", "configuration")),
             WatchedFilesRegistration: IsTrue(Get(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
             StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)),
-            InlayHintRefresh: IsTrue(Get(caps, "workspace", "inlayHint", "refreshSupport")));
+            InlayHintRefresh: IsTrue(Get(caps, "workspace", "inlayHint", "refreshSupport")),
+            HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

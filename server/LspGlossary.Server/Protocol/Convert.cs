@@ -44,6 +44,13 @@ public static class Convert
     /// </summary>
     public static Position FromOneBased(int line, int column) => new(Math.Max(0, line - 1), Math.Max(0, column - 1));
 
+    /// <summary>Where a glossary entry starts in its file (a rooted path) as an empty LSP location there.</summary>
+    public static Location ToLocation(Core.Glossary.SourceLocation source)
+    {
+        var start = FromOneBased(source.Line, source.Column);
+        return new Location(ToUri(source.File), new Range(start, start));
+    }
+
     /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
     public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)
     {

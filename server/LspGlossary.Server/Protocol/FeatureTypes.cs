@@ -60,3 +60,26 @@ public sealed record FixCommandArguments(string Uri, int? Version = null, List<T
 public sealed record ApplyWorkspaceEditParams(WorkspaceEdit Edit, string? Label = null);
 
 public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason = null);
+
+public sealed record WorkspaceSymbolParams(string Query);
+
+/// <summary>
+/// A symbol with its location (a workspace symbol, or a document symbol for clients without
+/// <c>hierarchicalDocumentSymbolSupport</c>). <see cref="Kind"/> is <see cref="SymbolKinds.String"/>.
+/// </summary>
+public sealed record SymbolInformation(string Name, int Kind, Location Location, string? ContainerName = null);
+
+/// <summary>An entry of a document's outline (clients with <c>hierarchicalDocumentSymbolSupport</c>).</summary>
+public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange);
+
+public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
+
+public static class SymbolKinds
+{
+    /// <summary>
+    /// A glossary entry is a word of prose, not a code identifier: String (15), the kind VS Code's own Markdown outline
+    /// gives its headings, and one that code servers seldom use, so terms stay apart from a project's constants in a
+    /// mixed workspace symbol list (Constant, 14, would mix them).
+    /// </summary>
+    public const int String = 15;
+}

@@ -35,7 +35,9 @@ public sealed record ServerCapabilities(
     JsonElement CodeActionProvider,
     ExecuteCommandOptions ExecuteCommandProvider,
     bool DocumentHighlightProvider,
-    bool InlayHintProvider);
+    bool InlayHintProvider,
+    bool WorkspaceSymbolProvider,
+    bool DocumentSymbolProvider);
 
 public sealed record ServerInfo(string Name, string Version);
 

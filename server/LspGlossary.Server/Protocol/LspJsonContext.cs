@@ -45,6 +45,10 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(List<DocumentHighlight>))]
 [JsonSerializable(typeof(InlayHintParams))]
 [JsonSerializable(typeof(List<InlayHint>))]
+[JsonSerializable(typeof(WorkspaceSymbolParams))]
+[JsonSerializable(typeof(List<SymbolInformation>))]
+[JsonSerializable(typeof(DocumentSymbolParams))]
+[JsonSerializable(typeof(List<DocumentSymbol>))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext

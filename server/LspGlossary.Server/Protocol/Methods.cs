@@ -27,6 +27,8 @@ public static class Methods
     public const string CodeAction = "textDocument/codeAction";
     public const string CodeActionResolve = "codeAction/resolve";
     public const string ExecuteCommand = "workspace/executeCommand";
+    public const string DocumentSymbol = "textDocument/documentSymbol";
+    public const string WorkspaceSymbol = "workspace/symbol";
 
     // Workspace (client → server).
     public const string DidChangeConfiguration = "workspace/didChangeConfiguration";

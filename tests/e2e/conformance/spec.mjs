@@ -156,7 +156,7 @@ export function initializeResult(result, caps) {
     if (sync.change !== undefined && ![0, 1, 2].includes(sync.change)) problems.push(`textDocumentSync.change: ${sync.change}`);
     if (sync.save !== undefined && typeof sync.save !== 'boolean' && !isObject(sync.save)) problems.push('textDocumentSync.save: neither boolean nor SaveOptions');
   } else if (![0, 1, 2].includes(sync)) problems.push('textDocumentSync: neither a kind nor options');
-  for (const name of ['hoverProvider', 'definitionProvider', 'codeActionProvider']) {
+  for (const name of ['hoverProvider', 'definitionProvider', 'codeActionProvider', 'workspaceSymbolProvider', 'documentSymbolProvider']) {
     if (c[name] !== undefined && typeof c[name] !== 'boolean' && !isObject(c[name])) problems.push(`${name}: neither boolean nor options`);
   }
   if (isObject(c.codeActionProvider)) {
