@@ -242,7 +242,8 @@ end)
 -- ------------------------------------------- the Neovim 0.11 config file, docs/editors/nvim/lsp/lsp_glossary.lua
 -- Neovim 0.7 has no vim.lsp.config / vim.lsp.enable: the file's table is loaded with dofile and its cmd (found on
 -- PATH, as `lsp-glossary`), filetypes, root_markers and settings start a client the way vim.lsp.enable would
--- (a root found by a marker, attached on FileType). vim.lsp.enable itself is not exercised here.
+-- (a root found by a marker, attached on FileType, the settings sent once initialized). vim.lsp.enable itself is
+-- not exercised here.
 
 local config_file = os.getenv('LSP_GLOSSARY_NVIM_CONFIG') or ''
 local project = work .. '/project'
@@ -259,7 +260,7 @@ vim.fn.writefile({
 vim.fn.writefile({ '# Guide', '', 'We align it with RLHF and ZorbNet.', 'We fine-tune with Lora.' }, project .. '/docs/guide.md')
 vim.fn.writefile({ '// Align the policy with PPO.', 'class Trainer {}' }, project .. '/docs/Trainer.cs')
 
-local config, config_client, config_exit
+local config, config_client, config_exit, config_initialized
 local config_publishes = {}
 local function config_request(buf, method, params)
   local responses, err = vim.lsp.buf_request_sync(buf, method, params, 10000)
@@ -297,6 +298,12 @@ if config_started then
       settings = settings,
       init_options = config.init_options,
       flags = { debounce_text_changes = 0 },
+      -- Neovim 0.11's client sends its settings with workspace/didChangeConfiguration once initialized; 0.7's does
+      -- not (nor does it declare workspace.configuration, so the server does not pull them): do as 0.11 does.
+      on_init = function(client)
+        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+        config_initialized = true
+      end,
       on_exit = function(code) config_exit = code end,
       handlers = {
         ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
@@ -306,6 +313,7 @@ if config_started then
       },
     })
     expect(config_client, 'start_client returned nil')
+    expect(vim.wait(15000, function() return config_initialized end, 10), 'no initialize response within 15 s')
     local group = vim.api.nvim_create_augroup('lsp_glossary_config_test', { clear = true })
     vim.api.nvim_create_autocmd('FileType', {
       group = group,
