@@ -179,10 +179,14 @@ async function languageStatus(text) {
   return item;
 }
 
-/** The screen box of word in any cell editor of the active notebook, or null. */
+/**
+ * The screen box of word in any cell editor of the shown notebook, or null. A notebook editor is drawn in an overlay
+ * (.notebookOverlay) laid over the editor group, not inside it; hidden overlays (other notebooks) are skipped.
+ */
 function findInCells(word) {
   return page.evaluate((word) => {
-    for (const line of document.querySelectorAll('.editor-group-container.active .notebook-editor .monaco-editor .view-line')) {
+    for (const line of document.querySelectorAll('.notebookOverlay .monaco-editor .view-line')) {
+      if (!line.checkVisibility({ visibilityProperty: true })) continue;
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const i = node.data.indexOf(word);
@@ -302,7 +306,7 @@ async function trustedChecks() {
     await input.fill('notebook.ipynb');
     await visible(page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'notebook.ipynb' }), 'notebook.ipynb focused in Quick Open');
     await page.keyboard.press('Enter');
-    await visible(page.locator('.editor-group-container.active .notebook-editor'), 'the notebook editor', 30_000);
+    await visible(page.locator('.notebookOverlay:visible'), 'the notebook editor', 30_000);
     await hoverInCell('PPO', 'Proximal Policy Optimization');
     await shot('6b-hover-notebook-code-cell');
   });
@@ -316,7 +320,7 @@ async function trustedChecks() {
 
   await check('Notebook: hover over a term in a Markdown cell (in edit mode)', async () => {
     // A Markdown cell shows rendered until it is edited: double-click it (or select it and press Enter) for its editor.
-    const cell = page.locator('.editor-group-container.active .notebook-editor .markdown-cell-row').first();
+    const cell = page.locator('.notebookOverlay:visible .markdown-cell-row').first();
     await visible(cell, 'the Markdown cell');
     await poll('the Markdown cell in edit mode', async () => {
       if (await findInCells('RLHF')) return true;
