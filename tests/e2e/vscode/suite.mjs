@@ -319,19 +319,28 @@ async function trustedChecks() {
   });
 
   await check('Notebook: hover over a term in a Markdown cell (in edit mode)', async () => {
-    // A Markdown cell shows rendered until it is edited: double-click it (or select it and press Enter) for its editor.
-    const cell = page.locator('.notebookOverlay:visible .markdown-cell-row').first();
-    await visible(cell, 'the Markdown cell');
+    // A Markdown cell shows rendered (in the notebook's webview) until it is edited: double-click it, or select it
+    // and press Enter, for its editor. Its list row is found in the DOM, whatever the row's own visibility.
+    const rowBox = () => page.evaluate(() => {
+      for (const row of document.querySelectorAll('.notebookOverlay .markdown-cell-row')) {
+        if (!row.closest('.notebookOverlay').checkVisibility({ visibilityProperty: true })) continue;
+        const b = row.getBoundingClientRect();
+        if (b.width > 0 && b.height > 0) return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+      return null;
+    });
     await poll('the Markdown cell in edit mode', async () => {
       if (await findInCells('RLHF')) return true;
-      const b = await cell.boundingBox();
-      await page.mouse.dblclick(b.x + b.width / 2, b.y + Math.min(b.height / 2, 20));
+      const b = await rowBox();
+      if (!b) { log('no Markdown cell row found'); return false; }
+      await page.mouse.dblclick(b.x + b.width / 2, b.y + b.height / 2);
       await page.waitForTimeout(500); // one polling interval
       if (await findInCells('RLHF')) return true;
-      await cell.click({ position: { x: 5, y: 5 } });
+      await page.mouse.click(b.x + 8, b.y + b.height / 2);
       await page.keyboard.press('Enter');
-      return false;
-    }, 60_000);
+      await page.waitForTimeout(500); // one polling interval
+      return findInCells('RLHF');
+    }, 45_000);
     await hoverInCell('RLHF', 'Reinforcement Learning from Human Feedback');
     await shot('6d-hover-notebook-markdown-cell');
     await page.keyboard.press('Escape');
