@@ -319,27 +319,21 @@ async function trustedChecks() {
   });
 
   await check('Notebook: hover over a term in a Markdown cell (in edit mode)', async () => {
-    // A Markdown cell shows rendered (in the notebook's webview) until it is edited: double-click it, or select it
-    // and press Enter, for its editor. Its list row is found in the DOM, whatever the row's own visibility.
-    const rowBox = () => page.evaluate(() => {
-      for (const row of document.querySelectorAll('.notebookOverlay .markdown-cell-row')) {
-        if (!row.closest('.notebookOverlay').checkVisibility({ visibilityProperty: true })) continue;
-        const b = row.getBoundingClientRect();
-        if (b.width > 0 && b.height > 0) return { x: b.x, y: b.y, width: b.width, height: b.height };
-      }
-      return null;
-    });
+    // A Markdown cell shows rendered (in the notebook's webview) until it is edited. With the keyboard, as a user
+    // would: click into the code cell below it, Escape (command mode), Up (the Markdown cell), Enter (edit it).
     await poll('the Markdown cell in edit mode', async () => {
       if (await findInCells('RLHF')) return true;
-      const b = await rowBox();
-      if (!b) { log('no Markdown cell row found'); return false; }
-      await page.mouse.dblclick(b.x + b.width / 2, b.y + b.height / 2);
-      await page.waitForTimeout(500); // one polling interval
-      if (await findInCells('RLHF')) return true;
-      await page.mouse.click(b.x + 8, b.y + b.height / 2);
+      const code = await findInCells('steps');
+      if (!code) return false;
+      await page.mouse.click(code.x + code.width / 2, code.y + code.height / 2);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowUp');
       await page.keyboard.press('Enter');
       await page.waitForTimeout(500); // one polling interval
-      return findInCells('RLHF');
+      if (await findInCells('RLHF')) return true;
+      log(`not in edit mode yet; rows: ${await page.evaluate(() => [...document.querySelectorAll('.notebookOverlay .monaco-list-row')]
+        .map((r) => `${r.className} ${Math.round(r.getBoundingClientRect().height)}`).join(' | '))}`);
+      return false;
     }, 45_000);
     await hoverInCell('RLHF', 'Reinforcement Learning from Human Feedback');
     await shot('6d-hover-notebook-markdown-cell');
