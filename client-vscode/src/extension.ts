@@ -1,8 +1,8 @@
-// The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a status bar
+// The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a language status
 // item and three commands. All language logic lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { locateServer, settingName } from './server';
 import { GlossaryStatus, StatusItem } from './status';
 
@@ -16,18 +16,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // listed again there, as the enum of the lspGlossary.languages setting, and the server has its own table.
   const languages: string[] = (context.extension.packageJSON.activationEvents as string[])
     .filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
-  const isServed = (document: vscode.TextDocument) => {
-    const enabled = vscode.workspace.getConfiguration('lspGlossary').get<string[]>('languages') ?? [];
-    return ['file', 'untitled'].includes(document.uri.scheme) && languages.includes(document.languageId)
-      && (enabled.length === 0 || enabled.includes(document.languageId));
-  };
   output = vscode.window.createOutputChannel('LSP Glossary', { log: true });
-  status = new StatusItem(isServed);
+  status = new StatusItem(statusSelector(languages));
   context.subscriptions.push(output, status,
     vscode.commands.registerCommand('lspGlossary.restartServer', () => restart(context, languages)),
     vscode.commands.registerCommand('lspGlossary.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('lspGlossary.fixAll', fixAll),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('lspGlossary.languages')) status.selector = statusSelector(languages);
       if (e.affectsConfiguration(settingName)) void restart(context, languages);
       else if (e.affectsConfiguration('lspGlossary')) {
         void client?.sendNotification('workspace/didChangeConfiguration', { settings: { lspGlossary: settingsForServer() } });
@@ -55,7 +51,7 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
   }
   output.info(`Starting ${server.command} (${server.source}).`);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
+    documentSelector: documentSelector(languages),
     // No synchronize.fileEvents: the server registers its own glossary-file watcher (client/registerCapability for
     // workspace/didChangeWatchedFiles), which vscode-languageclient honours; a second watcher here would report
     // each change twice. Settings are sent by this extension (settingsForServer), on start, on every change and
@@ -67,7 +63,7 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
           : next(params, token),
       },
     },
-    // statusNotification: the server sends lspGlossary/status (the status bar) only to clients that ask for it.
+    // statusNotification: the server sends lspGlossary/status (the language status item) only to clients that ask for it.
     initializationOptions: { lspGlossary: settingsForServer(), statusNotification: true },
     outputChannel: output,
   };
@@ -85,6 +81,31 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
     void vscode.window.showErrorMessage('LSP Glossary: the language server failed to start.', 'Show Output')
       .then((choice) => { if (choice) output.show(true); });
   }
+}
+
+/**
+ * The documents the server gets: saved and untitled files of the served languages, and the cells of those languages
+ * in notebooks (a .ipynb's Markdown and code cells). A cell is synchronised as a text document of its own, whose URI
+ * has the scheme vscode-notebook-cell (no notebookDocument/* messages: the server does not announce
+ * notebookDocumentSync); the server treats it like an untitled document and never reads it from disk.
+ */
+function documentSelector(languages: string[]): DocumentSelector {
+  return languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+    { notebook: '*', language }, // a cell of any notebook type (jupyter-notebook, interactive, …)
+  ]);
+}
+
+/** Where the language status item shows: the served documents, narrowed by the lspGlossary.languages setting. */
+function statusSelector(languages: string[]): vscode.DocumentSelector {
+  const enabled = vscode.workspace.getConfiguration('lspGlossary').get<string[]>('languages') ?? [];
+  const served = enabled.length === 0 ? languages : languages.filter((language) => enabled.includes(language));
+  return served.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+    { notebookType: '*', language },
+  ]);
 }
 
 /**

@@ -1,62 +1,60 @@
-// The status bar item shown while a served document is active: the number of terms the server loaded, and a
-// warning state when a glossary file has errors (from the server's lspGlossary/status notification).
+// The language status item (the "{}" next to the language mode in the status bar, shown while a served document is
+// active; its hover lists every extension's item, and a user can pin ours to the status bar): the number of terms
+// the server loaded, and a warning when a glossary file has errors (from the server's lspGlossary/status
+// notification), with a link that shows the output channel.
 import * as vscode from 'vscode';
 
 export interface GlossaryStatus { terms: number; errors: number; warnings: number; files?: string[] }
 
 export class StatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('lspGlossary.status', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly item: vscode.LanguageStatusItem;
 
-  constructor(private readonly isServed: (document: vscode.TextDocument) => boolean) {
+  constructor(selector: vscode.DocumentSelector) {
+    this.item = vscode.languages.createLanguageStatusItem('lspGlossary.status', selector);
     this.item.name = 'LSP Glossary';
-    this.item.command = 'lspGlossary.showOutput';
+    this.item.command = { title: 'Show Output', command: 'lspGlossary.showOutput', tooltip: 'Show the LSP Glossary output channel' };
     this.starting();
-    this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('lspGlossary.languages')) this.updateVisibility(); }));
-    this.updateVisibility();
+  }
+
+  /** The documents the item shows for: the served languages (the lspGlossary.languages setting may narrow them). */
+  set selector(selector: vscode.DocumentSelector) {
+    this.item.selector = selector;
   }
 
   starting(): void {
-    this.set('$(sync~spin) Glossary', 'LSP Glossary: starting the language server', undefined);
+    this.set('$(book) Glossary', 'LSP Glossary: starting the language server', vscode.LanguageStatusSeverity.Information, true);
   }
 
   running(): void {
-    this.set('$(book) Glossary', 'LSP Glossary: the language server is running.\n\nClick to show the output.', undefined);
+    this.set('$(book) Glossary', 'LSP Glossary: the language server is running', vscode.LanguageStatusSeverity.Information);
   }
 
   stopped(reason: string): void {
-    this.set('$(error) Glossary', `LSP Glossary: ${reason}\n\nClick to show the output.`, 'statusBarItem.errorBackground');
+    this.set('$(error) Glossary', `LSP Glossary: ${reason}`, vscode.LanguageStatusSeverity.Error);
   }
 
   update(status: GlossaryStatus): void {
     const terms = `${status.terms} terms`;
-    const files = status.files?.length ? ` from ${status.files.length} glossary files` : '';
+    const files = status.files?.length ? `, from ${status.files.length} glossary files` : '';
     if (status.errors > 0) {
       const problems = `${status.errors} error${status.errors === 1 ? '' : 's'}`;
-      this.set(`$(warning) ${terms}, ${problems}`,
-        `LSP Glossary: ${terms}${files}; the glossary files have ${problems} (see the Problems panel).`,
-        'statusBarItem.warningBackground');
+      this.set(`$(warning) ${terms}, ${problems}`, `LSP Glossary${files}; the glossary files have ${problems} (see the Problems panel)`,
+        vscode.LanguageStatusSeverity.Warning);
     } else {
-      const warnings = status.warnings > 0 ? `, ${status.warnings} warnings in the glossary files` : '';
-      this.set(`$(book) ${terms}`, `LSP Glossary: ${terms}${files}${warnings}.`, undefined);
+      const warnings = status.warnings > 0 ? `; ${status.warnings} warnings in the glossary files` : '';
+      this.set(`$(book) ${terms}`, `LSP Glossary${files}${warnings}`, vscode.LanguageStatusSeverity.Information);
     }
   }
 
-  private set(text: string, tooltip: string, background: string | undefined): void {
+  private set(text: string, detail: string, severity: vscode.LanguageStatusSeverity, busy = false): void {
     this.item.text = text;
-    this.item.tooltip = tooltip;
-    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
-  }
-
-  private updateVisibility(): void {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document && this.isServed(document)) this.item.show(); else this.item.hide();
+    this.item.detail = detail;
+    this.item.severity = severity;
+    this.item.busy = busy;
+    this.item.accessibilityInformation = { label: `${text.replace(/\$\([^)]*\)\s*/g, '')}. ${detail}` };
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
 }

@@ -99,4 +99,22 @@ public class LanguageTableTests
 
     [Fact]
     public void Check_accepts_every_id_of_the_table_and_markdown() => Assert.Equal(Expected, Languages.CheckedIds);
+
+    /// <summary>
+    /// docs/editors/nvim/lsp/lsp_glossary.lua lists Neovim's filetypes: each must be a name the server knows, and
+    /// together they must reach every language of the table and Markdown.
+    /// </summary>
+    [Fact]
+    public void The_neovim_config_filetypes_reach_every_language_and_only_known_names()
+    {
+        string lua = File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "docs", "editors", "nvim", "lsp", "lsp_glossary.lua"));
+        var block = Regex.Match(lua, @"^\s*filetypes = \{(.*?)\},$", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(block.Success, "lsp_glossary.lua has no filetypes table.");
+        var filetypes = Regex.Matches(block.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(filetypes.Count, filetypes.Distinct(StringComparer.Ordinal).Count());
+        var unknown = filetypes.Where(ft => ft != "markdown" && Languages.Find(ft) is null).ToList();
+        Assert.True(unknown.Count == 0, $"filetypes the server does not know: {string.Join(", ", unknown)}");
+        var reached = filetypes.Select(ft => ft == "markdown" ? "markdown" : Languages.Find(ft)!.Id).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(Expected, reached);
+    }
 }

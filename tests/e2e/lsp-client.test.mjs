@@ -7,7 +7,8 @@
 
 import { test } from './platform.mjs';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import {
@@ -264,6 +265,44 @@ test('quick fix: apply the codeAction edit, send it as didChange, diagnostics be
       textDocument: { uri, version: 2 }, contentChanges: [{ text }],
     });
     assert.deepEqual(await diagnosticsAt(s, uri, 2), []);
+  }));
+
+// ------------------------------------------------------------------------------------ notebook cells
+
+test('notebook cells (vscode-notebook-cell: URIs, as VS Code sends them): hover, diagnostics and a quick fix; nothing is read from disk', T, () =>
+  withServer({}, async (s) => {
+    // A notebook file on disk whose text differs from the cells: the server must use only what didOpen sent.
+    const notebook = path.join(WORK, 'cells.ipynb');
+    writeFileSync(notebook, '{"cells": [], "note": "We use Qlora here."}\n');
+    const base = pathToFileURL(notebook).href.replace(/^file:/, 'vscode-notebook-cell:');
+    const mdUri = `${base}#W0sZmlsZQ%3D%3D`;
+    const pyUri = `${base}#W1sZmlsZQ%3D%3D`;
+    const md = 'We align the model with RLHF.\n\nWe fine-tune with Lora.';
+    await openDoc(s, md, { uri: mdUri, languageId: 'markdown' });
+    await openDoc(s, '# Tune the policy with PPO.\nsteps = 3', { uri: pyUri, languageId: 'python' });
+
+    const h = await hover(s, mdUri, 0, 26);
+    assert.match(markdownOf(h), /Reinforcement Learning from Human Feedback/);
+    assert.deepEqual(h.range, range(0, 24, 0, 28));
+    assert.match(markdownOf(await hover(s, pyUri, 0, 24)), /Proximal Policy Optimization/);
+    assert.equal(await hover(s, pyUri, 1, 1), null, 'code outside comments');
+
+    const diags = await diagnosticsAt(s, mdUri, 1);
+    assert.equal(diags.length, 1, JSON.stringify(diags));
+    assert.equal(diags[0].code, 'glossary.wrong-variant');
+    assert.deepEqual(diags[0].range, range(2, 18, 2, 22));
+    assert.deepEqual(await diagnosticsAt(s, pyUri, 1), []);
+    assert.equal(s.diagnostics.has(pathToFileURL(notebook).href), false, 'no diagnostics for the notebook file itself');
+
+    const actions = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: mdUri }, range: diags[0].range, context: { diagnostics: diags, only: ['quickfix'] },
+    });
+    const fix = actions?.find((a) => a.kind === 'quickfix');
+    assert.ok(fix, `a quickfix; got ${JSON.stringify(actions)}`);
+    assert.equal(applyEdits(md, editsFor(fix.edit, mdUri)), 'We align the model with RLHF.\n\nWe fine-tune with LoRA.');
+
+    await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: mdUri } });
+    await waitFor(() => s.latest(mdUri)?.diagnostics.length === 0, 10_000, 'the closed cell\'s diagnostics cleared');
   }));
 
 test('source.fixAll fixes every wrong spelling in one edit', T, () =>

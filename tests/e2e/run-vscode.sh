@@ -85,6 +85,21 @@ EOF
 printf '# Fine-tuning notes\n\nWe aligned the model with RLHF after SFT.\n\n我们使用Lora微调了模型。\n' >"$work/ws/notes.md"
 printf '# Train the adapter, then align it with RLHF.\nimport torch\n\n\ndef train():\n    return "Lora"\n' >"$work/ws/train.py"
 printf '# Fix all\n\nQlora keeps the base model in 4 bits.\n\nA MOE layer routes each token.\n' >"$work/ws/fix-all.md"
+# A notebook: a Markdown cell (a term, a wrong spelling) and a Python code cell with a term in a comment.
+cat >"$work/ws/notebook.ipynb" <<'EOF'
+{
+ "cells": [
+  { "cell_type": "markdown", "metadata": {}, "source": ["# Notebook\n", "\n", "We align the model with RLHF, then QLORA keeps it small.\n"] },
+  { "cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": ["# Tune the policy with PPO.\n", "steps = 3\n"] }
+ ],
+ "metadata": {
+  "kernelspec": { "display_name": "Python 3", "language": "python", "name": "python3" },
+  "language_info": { "name": "python" }
+ },
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+EOF
 echo "auth: none" >"$work/config.yaml"
 cs=("$code_server" --config "$work/config.yaml" --user-data-dir "$work/data" --extensions-dir "$work/extensions")
 

@@ -2,7 +2,7 @@ namespace LspGlossary.Server.Protocol;
 
 /// <summary>
 /// <c>lspGlossary/status</c>, sent after every glossary (re)load: the number of terms and of problems,
-/// for a status bar.
+/// for a status display (the VS Code extension's language status item).
 /// </summary>
 public sealed record GlossaryStatus(int Terms, int Errors, int Warnings, List<string> Files);
 

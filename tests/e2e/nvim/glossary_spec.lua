@@ -239,4 +239,125 @@ check('stop_client exits cleanly', function()
   expect(vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 10), 'client still registered')
 end)
 
+-- ------------------------------------------- the Neovim 0.11 config file, docs/editors/nvim/lsp/lsp_glossary.lua
+-- Neovim 0.7 has no vim.lsp.config / vim.lsp.enable: the file's table is loaded with dofile and its cmd (found on
+-- PATH, as `lsp-glossary`), filetypes, root_markers and settings start a client the way vim.lsp.enable would
+-- (a root found by a marker, attached on FileType, the settings sent once initialized). vim.lsp.enable itself is
+-- not exercised here.
+
+local config_file = os.getenv('LSP_GLOSSARY_NVIM_CONFIG') or ''
+local project = work .. '/project'
+vim.fn.mkdir(project .. '/.git', 'p')
+vim.fn.mkdir(project .. '/docs', 'p')
+vim.fn.writefile({
+  'terms:',
+  '  - id: zorbnet',
+  '    term: ZorbNet',
+  '    expansion: Zero-Order Retrieval Backbone',
+  '    definition:',
+  '      en: A made-up term of this project.',
+}, project .. '/team.glossary.yaml')
+vim.fn.writefile({ '# Guide', '', 'We align it with RLHF and ZorbNet.', 'We fine-tune with Lora.' }, project .. '/docs/guide.md')
+vim.fn.writefile({ '// Align the policy with PPO.', 'class Trainer {}' }, project .. '/docs/Trainer.cs')
+
+local config, config_client, config_exit, config_initialized
+local config_publishes = {}
+local function config_request(buf, method, params)
+  local responses, err = vim.lsp.buf_request_sync(buf, method, params, 10000)
+  expect(responses, method .. ': ' .. tostring(err))
+  local r = responses[config_client]
+  expect(r and not r.err, method .. ': ' .. vim.inspect(r, { newline = '' }))
+  return r.result
+end
+
+local config_started = check('lsp_glossary.lua: a table with cmd, filetypes, root_markers and settings', function()
+  config = dofile(config_file)
+  eq(type(config), 'table', 'what the file returns')
+  eq(config.cmd, { 'lsp-glossary', '--stdio' }, 'cmd')
+  expect(vim.fn.exepath(config.cmd[1]) ~= '', 'lsp-glossary is not on PATH')
+  for _, ft in ipairs({ 'markdown', 'python', 'cs', 'sh', 'make' }) do
+    expect(vim.tbl_contains(config.filetypes, ft), 'filetypes lack ' .. ft)
+  end
+  expect(type(config.root_markers) == 'table' and #config.root_markers > 0, 'no root_markers')
+  expect(config.settings and config.settings.lspGlossary, 'no settings.lspGlossary')
+end)
+
+if config_started then
+  check('lsp_glossary.lua starts the server on 0.7: hover, settings, root and workspace glossary', function()
+    -- The root as vim.lsp.enable finds it: the nearest folder above the file that holds a root marker.
+    local marker = vim.fn.finddir(config.root_markers[1], project .. '/docs;')
+    expect(marker ~= '', 'no root marker found above docs/')
+    local root = vim.fn.fnamemodify(marker, ':p:h:h')
+    eq(root, project, 'root')
+    -- A user's override, merged as vim.lsp.config('lsp_glossary', { settings = … }) merges it.
+    local settings = vim.tbl_deep_extend('force', config.settings, { lspGlossary = { diagnostics = { severity = 'information' } } })
+    config_client = vim.lsp.start_client({
+      name = 'lsp_glossary',
+      cmd = config.cmd,
+      root_dir = root,
+      settings = settings,
+      init_options = config.init_options,
+      flags = { debounce_text_changes = 0 },
+      -- Neovim 0.11's client sends its settings with workspace/didChangeConfiguration once initialized; 0.7's does
+      -- not (nor does it declare workspace.configuration, so the server does not pull them): do as 0.11 does.
+      on_init = function(client)
+        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+        config_initialized = true
+      end,
+      on_exit = function(code) config_exit = code end,
+      handlers = {
+        ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
+          table.insert(config_publishes, result)
+          return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, cfg)
+        end,
+      },
+    })
+    expect(config_client, 'start_client returned nil')
+    expect(vim.wait(15000, function() return config_initialized end, 10), 'no initialize response within 15 s')
+    local group = vim.api.nvim_create_augroup('lsp_glossary_config_test', { clear = true })
+    vim.api.nvim_create_autocmd('FileType', {
+      group = group,
+      pattern = config.filetypes,
+      callback = function(args) vim.lsp.buf_attach_client(args.buf, config_client) end,
+    })
+
+    vim.o.hidden = true -- notes.md above has unsaved edits
+    vim.cmd('edit ' .. vim.fn.fnameescape(project .. '/docs/guide.md'))
+    local md = vim.api.nvim_get_current_buf()
+    vim.bo[md].filetype = 'markdown' -- filetype detection is not on yet while the init file runs
+    expect(vim.lsp.buf_is_attached(md, config_client), 'not attached to the Markdown buffer')
+    local md_uri = vim.uri_from_bufnr(md)
+    local h = config_request(md, 'textDocument/hover', { textDocument = { uri = md_uri }, position = { line = 2, character = 18 } })
+    expect(h and (h.contents.value or ''):find('Reinforcement Learning from Human Feedback', 1, true), 'RLHF hover: ' .. vim.inspect(h, { newline = '' }))
+    -- The project's team.glossary.yaml is read: the root became the workspace folder.
+    local z = config_request(md, 'textDocument/hover', { textDocument = { uri = md_uri }, position = { line = 2, character = 28 } })
+    expect(z and (z.contents.value or ''):find('Zero-Order Retrieval Backbone', 1, true), 'ZorbNet hover: ' .. vim.inspect(z, { newline = '' }))
+    -- The settings reached the server: the wrong spelling is information (3), not the default warning (2).
+    local p
+    expect(vim.wait(10000, function()
+      for i = #config_publishes, 1, -1 do
+        if config_publishes[i].uri == md_uri then p = config_publishes[i] break end
+      end
+      return p and #p.diagnostics == 1 and p.diagnostics[1].severity == 3
+    end, 10), 'no information diagnostic for Lora; last publish: ' .. vim.inspect(p, { newline = '' }))
+    eq(p.diagnostics[1].range, { start = { line = 3, character = 18 }, ['end'] = { line = 3, character = 22 } }, 'Lora range')
+
+    -- A filetype whose Neovim name differs from VS Code's language id (cs, not csharp).
+    vim.cmd('edit ' .. vim.fn.fnameescape(project .. '/docs/Trainer.cs'))
+    local cs = vim.api.nvim_get_current_buf()
+    vim.bo[cs].filetype = 'cs'
+    expect(vim.lsp.buf_is_attached(cs, config_client), 'not attached to the C# buffer')
+    local c = config_request(cs, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(cs) }, position = { line = 0, character = 26 } })
+    expect(c and (c.contents.value or ''):find('Proximal Policy Optimization', 1, true), 'PPO hover in a cs comment: ' .. vim.inspect(c, { newline = '' }))
+  end)
+
+  if config_client then
+    check('lsp_glossary.lua: the client it started exits cleanly', function()
+      vim.lsp.stop_client(config_client)
+      expect(vim.wait(10000, function() return config_exit ~= nil end, 10), 'the server did not exit within 10 s')
+      eq(config_exit, 0, 'exit code')
+    end)
+  end
+end
+
 finish()

@@ -161,6 +161,67 @@ async function suggestQLoRA() {
   await pressUntilVisible('Control+Space', page.locator('.suggest-widget .monaco-list-row', { hasText: 'QLoRA' }).first(), 'QLoRA in the suggest widget');
 }
 
+/**
+ * Opens the language status hover (the "{}" beside the language mode in the status bar, which VS Code shows when a
+ * language status item matches the active editor) until it lists an item whose text matches `text`; returns it.
+ */
+async function languageStatus(text) {
+  const entry = page.locator('.statusbar-item[id="status.languageStatus"]');
+  await visible(entry, 'the language status entry in the status bar');
+  const item = page.locator('.hover-language-status', { hasText: text }).first();
+  await poll(`a language status item with ${text}`, async () => {
+    if (await item.isVisible()) return true;
+    await page.keyboard.press('Escape');
+    await entry.locator('a').first().click();
+    await item.waitFor({ timeout: 3_000 });
+    return true;
+  });
+  return item;
+}
+
+/**
+ * The screen box of word in any cell editor of the shown notebook, or null. A notebook editor is drawn in an overlay
+ * (.notebookOverlay) laid over the editor group, not inside it; hidden overlays (other notebooks) are skipped.
+ */
+function findInCells(word) {
+  return page.evaluate((word) => {
+    for (const line of document.querySelectorAll('.notebookOverlay .monaco-editor .view-line')) {
+      if (!line.checkVisibility({ visibilityProperty: true })) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = node.data.indexOf(word);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + word.length);
+        const b = range.getBoundingClientRect();
+        if (b.width > 0) return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+    }
+    return null;
+  }, word);
+}
+
+const cellWordBox = (word) => poll(`"${word}" in a cell editor`, () => findInCells(word), 15_000);
+
+/** Hovers word in a cell editor until a hover containing expected shows. */
+async function hoverInCell(word, expected) {
+  const shown = page.locator('.monaco-hover:visible', { hasText: expected }).first();
+  for (let attempt = 1; ; attempt++) {
+    const box = await cellWordBox(word);
+    await page.mouse.move(5, 5);
+    const { x, y } = center(box);
+    await page.mouse.move(x, y, { steps: 4 });
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return shown;
+    } catch (error) {
+      if (attempt >= 20) throw new Error(`no hover with "${expected}" over "${word}" in a cell after ${attempt} tries`);
+      log(`no hover over ${word} in a cell yet (try ${attempt})`);
+    }
+  }
+}
+
 const squiggles = (kind) => page.locator(`.editor-group-container.active .squiggly-${kind}`).count();
 
 /** Runs a command from the command palette by its title. */
@@ -192,10 +253,13 @@ async function trustedChecks() {
     await shot('hover-readme', { x, y, width: right - x, height: bottom - y });
   });
 
-  await check('the status bar shows the glossary while a Markdown file is active', async () => {
-    const item = page.locator('.statusbar-item', { hasText: /\d+ terms/ }).first(); // from the server's lspGlossary/status
-    await item.waitFor({ timeout: 15_000 });
-    log(`status bar: ${JSON.stringify((await item.innerText()).trim())}`);
+  await check('the language status item shows the number of terms while a Markdown file is active; its link shows the output', async () => {
+    const item = await languageStatus(/\d+ terms/); // from the server's lspGlossary/status
+    log(`language status: ${JSON.stringify((await item.innerText()).replace(/\s+/g, ' ').trim())}`);
+    if (!/LSP Glossary/.test(await item.innerText())) throw new Error('the item does not name LSP Glossary');
+    await shot('1b-language-status');
+    await item.getByText('Show Output').click();
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Starting' }).first().waitFor({ timeout: 15_000 });
   });
 
   await check('Markdown: the Problems panel lists the wrong spelling Lora', async () => {
@@ -232,6 +296,48 @@ async function trustedChecks() {
     await openFile('train.py');
     await hover('RLHF', 'Reinforcement Learning from Human Feedback');
     await shot('6-hover-python');
+  });
+
+  await check('Notebook: hover over a term in a Python code cell\'s comment', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await visible(input, 'Quick Open');
+    await input.fill('notebook.ipynb');
+    await visible(page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'notebook.ipynb' }), 'notebook.ipynb focused in Quick Open');
+    await page.keyboard.press('Enter');
+    await visible(page.locator('.notebookOverlay:visible'), 'the notebook editor', 30_000);
+    await hoverInCell('PPO', 'Proximal Policy Optimization');
+    await shot('6b-hover-notebook-code-cell');
+  });
+
+  await check('Notebook: the Problems panel lists the wrong spelling QLORA of a Markdown cell', async () => {
+    await runCommand('Focus on Problems View');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "'QLORA' is not the glossary's spelling" }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await shot('6c-problems-notebook');
+  });
+
+  await check('Notebook: hover over a term in a Markdown cell (in edit mode)', async () => {
+    // A Markdown cell shows rendered (in the notebook's webview) until it is edited. With the keyboard, as a user
+    // would: click into the code cell below it, Escape (command mode), Up (the Markdown cell), Enter (edit it).
+    await poll('the Markdown cell in edit mode', async () => {
+      if (await findInCells('RLHF')) return true;
+      const code = await findInCells('steps');
+      if (!code) return false;
+      await page.mouse.click(code.x + code.width / 2, code.y + code.height / 2);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500); // one polling interval
+      if (await findInCells('RLHF')) return true;
+      log(`not in edit mode yet; rows: ${await page.evaluate(() => [...document.querySelectorAll('.notebookOverlay .monaco-list-row')]
+        .map((r) => `${r.className} ${Math.round(r.getBoundingClientRect().height)}`).join(' | '))}`);
+      return false;
+    }, 45_000);
+    await hoverInCell('RLHF', 'Reinforcement Learning from Human Feedback');
+    await shot('6d-hover-notebook-markdown-cell');
+    await page.keyboard.press('Escape');
   });
 
   await check('a settings change reaches the server without a restart (severity: error)', async () => {
