@@ -86,9 +86,7 @@ public sealed class Client(TextWriter log)
         {
             var request = Json.Write(new ConfigurationParams([new ConfigurationItem(null, SettingsReader.Section)]), LspJsonContext.Default.ConfigurationParams);
             var result = await RequestAsync(Methods.Configuration, request).ConfigureAwait(false);
-            // A client without this section answers [null]: that says nothing, so the settings stay as they are
-            // (the initialization options' ones included) rather than falling back to the defaults.
-            return result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0 && result[0].ValueKind == JsonValueKind.Object
+            return result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0
                 ? SettingsReader.Read(result[0], Core.Features.Settings.Default)
                 : null;
         }

@@ -105,19 +105,6 @@ public class HighlightAndInlayHintProtocolTests
     }
 
     [Fact]
-    public async Task A_null_configuration_answer_keeps_the_initialization_options()
-    {
-        await using var client = await InProcessClient.StartAsync(
-            initializationOptions: JsonNode.Parse("""{"inlayHints":{"expansion":true}}""")!.AsObject(),
-            capabilities: JsonNode.Parse("""{"workspace":{"configuration":true}}""")!.AsObject(),
-            requestHandler: request => (string?)request["method"] == "workspace/configuration" ? new JsonArray((JsonNode?)null) : null);
-        await client.OpenAsync(Uri, "我们用LoRA微调。\n");
-        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", _ => true);
-        Assert.Contains(client.Received, m => (string?)m["method"] == "workspace/configuration");
-        Assert.Single((await client.RequestAsync("textDocument/inlayHint", InlayHintParams(1)))["result"]!.AsArray());
-    }
-
-    [Fact]
     public async Task Inlay_hint_setting_from_initialization_options_and_bad_params()
     {
         await using var client = await InProcessClient.StartAsync(
