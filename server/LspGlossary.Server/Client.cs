@@ -97,20 +97,80 @@ public sealed class Client(TextWriter log)
         }
     }
 
-    /// <summary>Asks the client to report changes to workspace glossary files (workspace/didChangeWatchedFiles).</summary>
+    /// <summary>
+    /// Asks the client to report changes to the files the server reads (workspace/didChangeWatchedFiles): workspace
+    /// glossary files, and the Markdown and code files of the term index (<see cref="WatchedFilePatterns"/>).
+    /// </summary>
     /// <remarks>Only for clients that allow it (<c>workspace.didChangeWatchedFiles.dynamicRegistration</c>).</remarks>
-    public async Task RegisterGlossaryWatcherAsync()
+    public async Task RegisterFileWatcherAsync()
     {
         if (!Features.WatchedFilesRegistration) return;
         try
         {
             var registration = new RegistrationParams([new Registration("lsp-glossary-files", Methods.DidChangeWatchedFiles,
-                new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/*" + GlossaryStore.WorkspaceGlossarySuffix)]))]);
+                new DidChangeWatchedFilesRegistrationOptions(WatchedFilePatterns().Select(p => new Protocol.FileSystemWatcher(p)).ToList()))]);
             await RequestAsync(Methods.RegisterCapability, Json.Write(registration, LspJsonContext.Default.RegistrationParams)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             Log($"{Methods.RegisterCapability} failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The glob patterns of the watcher: glossary files, then every extension and file name of the language table
+    /// (<c>**/*.{md,markdown,py,…}</c>, <c>**/{Dockerfile,…}</c>), the term index's files.
+    /// </summary>
+    public static List<string> WatchedFilePatterns()
+    {
+        var extensions = Core.Analysis.Languages.All.SelectMany(l => l.Extensions).Concat(Core.Analysis.Languages.MarkdownExtensions)
+            .Select(e => e.TrimStart('.')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = Core.Analysis.Languages.All.SelectMany(l => l.FileNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var patterns = new List<string> { "**/*" + GlossaryStore.WorkspaceGlossarySuffix, "**/*.{" + string.Join(',', extensions) + "}" };
+        if (names.Count > 0) patterns.Add("**/{" + string.Join(',', names) + "}");
+        return patterns;
+    }
+
+    /// <summary>
+    /// Starts a work-done progress (<c>window/workDoneProgress/create</c>, then <c>$/progress</c> begin) for clients with
+    /// <c>window.workDoneProgress</c>; null for others. The client's answer to create is not awaited: reports wait for it.
+    /// </summary>
+    public WorkDoneProgress? BeginProgress(string title)
+    {
+        if (!Features.WorkDoneProgress || Rpc is null || ShutdownRequested) return null;
+        string token = $"lsp-glossary-{Interlocked.Increment(ref _progressTokens)}";
+        Task<bool> created;
+        try
+        {
+            created = RequestAsync(Methods.WorkDoneProgressCreate, Json.Write(new WorkDoneProgressCreateParams(token), LspJsonContext.Default.WorkDoneProgressCreateParams))
+                .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        var progress = new WorkDoneProgress(this, token, created);
+        progress.Send(new WorkDoneProgressValue("begin", Title: title, Percentage: 0));
+        return progress;
+    }
+
+    private int _progressTokens;
+
+    /// <summary>
+    /// Asks the client to request code lenses again (<c>workspace/codeLens/refresh</c>): after the index changed. Only
+    /// for clients with <c>workspace.codeLens.refreshSupport</c>; a failure is logged.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "No argument is serialized.")]
+    public async Task RefreshCodeLensesAsync()
+    {
+        if (!Features.CodeLensRefresh || Rpc is not { } rpc || ShutdownRequested) return;
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync<JsonElement>(Methods.CodeLensRefresh, null).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Log($"{Methods.CodeLensRefresh} failed: {e.Message}");
         }
     }
 
@@ -140,6 +200,52 @@ public sealed class Client(TextWriter log)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return $"{Methods.ApplyEdit} failed: {e.Message}";
+        }
+    }
+}
+
+/// <summary>
+/// One work-done progress the server reports (<c>$/progress</c> with its token): begin, reports at most every 200 ms,
+/// end. Nothing is sent unless the client accepted the token's creation; messages wait for that answer in order.
+/// </summary>
+public sealed class WorkDoneProgress(Client client, string token, Task<bool> created)
+{
+    private readonly object _gate = new();
+    private Task _sent = created;
+    private long _lastReport;
+    private bool _ended;
+
+    public void Report(int done, int total)
+    {
+        long now = Environment.TickCount64;
+        lock (_gate)
+        {
+            if (_ended || now - _lastReport < 200) return;
+            _lastReport = now;
+        }
+        int percentage = total == 0 ? 100 : (int)(100L * done / total);
+        Send(new WorkDoneProgressValue("report", Message: $"{done}/{total} files", Percentage: percentage));
+    }
+
+    public void End(string message)
+    {
+        lock (_gate)
+        {
+            if (_ended) return;
+            _ended = true;
+        }
+        Send(new WorkDoneProgressValue("end", Message: message));
+    }
+
+    internal void Send(WorkDoneProgressValue value)
+    {
+        var parameters = Json.Write(new ProgressParams(token, value), LspJsonContext.Default.ProgressParams);
+        lock (_gate)
+        {
+            _sent = _sent.ContinueWith(t =>
+            {
+                if (created.IsCompletedSuccessfully && created.Result) client.Notify(Methods.Progress, parameters);
+            }, TaskScheduler.Default);
         }
     }
 }

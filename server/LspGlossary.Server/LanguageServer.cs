@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using LspGlossary.Core.Workspace;
 using LspGlossary.Server.Endpoints;
+using LspGlossary.Server.Files;
 using LspGlossary.Server.Protocol;
 using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
@@ -15,9 +17,9 @@ public static class LanguageServer
     // is exercised end to end by tests/e2e, which is what these suppressions rely on.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Covered by the tests of the published binary.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Covered by the tests of the published binary.")]
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string? glossaryDirectory)
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, string? glossaryDirectory, IWorkspace? workspace = null)
     {
-        var session = new Session(log, glossaryDirectory);
+        var session = new Session(log, glossaryDirectory, workspace ?? DiskWorkspace.Instance);
         // Parse the bundled glossary while the client is still starting; initialize reuses the parse.
         _ = Task.Run(session.State.Glossary.Reload);
         var formatter = new SystemTextJsonFormatter();
@@ -51,6 +53,10 @@ public static class LanguageServer
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(InlayHintEndpoint)), new InlayHintEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WorkspaceSymbolEndpoint)), new WorkspaceSymbolEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DocumentSymbolEndpoint)), new DocumentSymbolEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(ReferencesEndpoint)), new ReferencesEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(RenameEndpoint)), new RenameEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeLensEndpoint)), new CodeLensEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WorkspaceFoldersEndpoint)), new WorkspaceFoldersEndpoint(session), options);
         rpc.StartListening();
 
         var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);

@@ -74,7 +74,7 @@ internal static class ServerCommand
 
     private static int ValidateGlossary(string? directory)
     {
-        var store = new LspGlossary.Server.State.GlossaryStore(directory);
+        var store = new LspGlossary.Server.State.GlossaryStore(directory, LspGlossary.Server.Files.DiskWorkspace.Instance);
         var problems = store.Reload().Problems;
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         int errors = problems.Count(p => p.Severity == LspGlossary.Core.Glossary.ProblemSeverity.Error);

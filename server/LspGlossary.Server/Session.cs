@@ -1,5 +1,6 @@
 using LspGlossary.Core.Features;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Core.Workspace;
 using LspGlossary.Server.State;
 
 namespace LspGlossary.Server;
@@ -13,10 +14,10 @@ namespace LspGlossary.Server;
 /// </summary>
 public sealed class Session
 {
-    public Session(TextWriter log, string? bundledGlossaryDirectory)
+    public Session(TextWriter log, string? bundledGlossaryDirectory, IWorkspace workspace)
     {
         Client = new Client(log);
-        State = new ServerState(bundledGlossaryDirectory, Client.Log);
+        State = new ServerState(bundledGlossaryDirectory, workspace, Client.Log);
         Diagnostics = new DiagnosticsPublisher(State, Client);
     }
 
@@ -86,5 +87,50 @@ public sealed class Session
         Diagnostics.PublishGlossaryProblems(result);
         Client.SendStatus(result);
         Diagnostics.ScheduleAll();
+        RebuildIndex();
+    }
+
+    /// <summary>
+    /// Builds the term index of the workspace folders again with the glossary in use, reporting work-done progress to
+    /// clients that support it, and asking for fresh code lenses at the end where the client can refresh them.
+    /// </summary>
+    public void RebuildIndex()
+    {
+        var progress = Client.BeginProgress("Indexing glossary terms");
+        State.Index.Rebuild(State.Glossary.WorkspaceFolders, State.Glossary.Matcher,
+            (done, total) => progress?.Report(done, total),
+            outcome =>
+            {
+                progress?.End(outcome);
+                _ = Client.RefreshCodeLensesAsync();
+            });
+    }
+
+    /// <summary>
+    /// Workspace folders came or went: the glossary is read again from the new folders (a change rebuilds the index
+    /// through <see cref="GlossaryChanged"/>), and the index is rebuilt after the reload in any case.
+    /// </summary>
+    public void ChangeWorkspaceFolders(IReadOnlyList<string> added, IReadOnlyList<string> removed)
+    {
+        var folders = State.Glossary.WorkspaceFolders.Where(f => !removed.Contains(f, StringComparer.Ordinal))
+            .Concat(added).Distinct(StringComparer.Ordinal).ToList();
+        State.Glossary.WorkspaceFolders = folders;
+        State.ReloadGlossary(GlossaryChanged);
+        _ = State.GlossaryReady.ContinueWith(_ => RebuildIndex(), TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Files changed on disk (watched-file events): a glossary file reloads the glossary, any other file the index
+    /// reads is indexed again (or dropped when deleted). Open documents are not read from disk.
+    /// </summary>
+    public void FilesChanged(IReadOnlyList<(string Path, bool Deleted)> changes)
+    {
+        bool glossary = false;
+        foreach (var (path, deleted) in changes)
+        {
+            if (State.Glossary.IsGlossaryFile(path)) glossary = true;
+            else State.Index.Update(path, deleted, State.Glossary.Matcher);
+        }
+        if (glossary || changes.Count == 0) ReloadGlossary();
     }
 }

@@ -31,7 +31,7 @@ public class BundledGlossaryTests
     [Fact]
     public void Without_a_folder_the_store_loads_the_embedded_glossary()
     {
-        var store = new GlossaryStore(bundledDirectory: null);
+        var store = new GlossaryStore(bundledDirectory: null, LspGlossary.Server.Files.DiskWorkspace.Instance);
         var result = store.Reload();
         Assert.Empty(result.Problems);
         Assert.Equal(Bundled.Value.Entries.Count, store.Glossary.Entries.Count);

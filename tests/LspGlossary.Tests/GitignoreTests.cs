@@ -1,4 +1,5 @@
 using LspGlossary.Server.Cli;
+using LspGlossary.Server.Files;
 
 namespace LspGlossary.Tests;
 

@@ -36,11 +36,12 @@ public sealed class InProcessClient : IAsyncDisposable
     /// <summary>Every message the server sent, in order (responses, notifications and requests).</summary>
     public List<JsonObject> Received { get; } = [];
 
-    public InProcessClient(string? glossaryDirectory)
+    /// <param name="workspace">The files the server sees (null: the disk).</param>
+    public InProcessClient(string? glossaryDirectory, LspGlossary.Core.Workspace.IWorkspace? workspace = null, TextWriter? log = null)
     {
         _input = _toClient.Reader.AsStream();
         _output = _toServer.Writer.AsStream();
-        ServerTask = Task.Run(() => LanguageServer.RunAsync(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), TextWriter.Null, glossaryDirectory));
+        ServerTask = Task.Run(() => LanguageServer.RunAsync(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), log ?? TextWriter.Null, glossaryDirectory, workspace));
         _reader = Task.Run(ReadLoopAsync);
     }
 
@@ -48,9 +49,10 @@ public sealed class InProcessClient : IAsyncDisposable
 
     /// <param name="embeddedGlossary">Use the glossary embedded in the server instead of the test fixture's.</param>
     public static async Task<InProcessClient> StartAsync(string locale = "en", string? workspaceFolder = null, JsonObject? initializationOptions = null,
-        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null, bool embeddedGlossary = false)
+        JsonObject? capabilities = null, Func<JsonObject, JsonNode?>? requestHandler = null, string? capabilitiesJson = null, bool embeddedGlossary = false,
+        LspGlossary.Core.Workspace.IWorkspace? workspace = null, IReadOnlyList<string>? workspaceFolders = null)
     {
-        var client = new InProcessClient(embeddedGlossary ? null : Path.Combine(AppContext.BaseDirectory, "Fixtures")) { RequestHandler = requestHandler };
+        var client = new InProcessClient(embeddedGlossary ? null : Path.Combine(AppContext.BaseDirectory, "Fixtures"), workspace) { RequestHandler = requestHandler };
         var parameters = new JsonObject
         {
             ["processId"] = null,
@@ -58,6 +60,10 @@ public sealed class InProcessClient : IAsyncDisposable
             ["capabilities"] = capabilitiesJson is not null ? JsonNode.Parse(capabilitiesJson) : capabilities ?? new JsonObject(),
         };
         if (workspaceFolder is not null) parameters["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(workspaceFolder).AbsoluteUri, ["name"] = "ws" });
+        if (workspaceFolders is not null)
+        {
+            parameters["workspaceFolders"] = new JsonArray(workspaceFolders.Select(f => (JsonNode)new JsonObject { ["uri"] = new Uri(f).AbsoluteUri, ["name"] = Path.GetFileName(f) }).ToArray());
+        }
         if (initializationOptions is not null) parameters["initializationOptions"] = initializationOptions;
         var result = await client.RequestAsync("initialize", parameters);
         Assert.NotNull(result["result"]);

@@ -5,7 +5,8 @@ public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
 /// <summary>
 /// The user's settings (section <c>lspGlossary</c>). <see cref="Languages"/> null means every supported
 /// language; <see cref="Locale"/> is "auto", "zh" or "en"; <see cref="GlossaryFiles"/> are extra glossary files;
-/// <see cref="InlayHintsExpansion"/> (<c>inlayHints.expansion</c>) shows expansions as inlay hints.
+/// <see cref="InlayHintsExpansion"/> (<c>inlayHints.expansion</c>) shows expansions as inlay hints;
+/// <see cref="ReferencesIncludeWrongSpellings"/> (<c>references.includeWrongSpellings</c>) lists wrong spellings among a term's uses.
 /// </summary>
 public sealed record Settings(
     bool DiagnosticsEnabled = true,
@@ -13,7 +14,8 @@ public sealed record Settings(
     IReadOnlySet<string>? Languages = null,
     string Locale = "auto",
     IReadOnlyList<string>? GlossaryFiles = null,
-    bool InlayHintsExpansion = false)
+    bool InlayHintsExpansion = false,
+    bool ReferencesIncludeWrongSpellings = true)
 {
     public static readonly Settings Default = new();
 

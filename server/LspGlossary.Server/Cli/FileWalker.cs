@@ -1,4 +1,5 @@
 using LspGlossary.Core.Analysis;
+using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.Cli;
 
@@ -47,7 +48,7 @@ public sealed class FileWalker
             {
                 WalkDirectory(full, IgnoreStack.ForWalkRoot(full), glob: null, globRoot: null);
             }
-            else if (File.Exists(full) || IsLink(full))
+            else if (File.Exists(full) || WorkspaceWalk.IsLink(full))
             {
                 AddFile(full, named: true);
             }
@@ -59,7 +60,7 @@ public sealed class FileWalker
             }
             else
             {
-                _errors.Add(new PathError(Display(full), IsUndecodable(full) ? NotUtf8 : "no such file or directory"));
+                _errors.Add(new PathError(Display(full), WorkspaceWalk.IsUndecodable(full) ? NotUtf8 : "no such file or directory"));
             }
         }
         var files = _files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
@@ -83,51 +84,20 @@ public sealed class FileWalker
 
     private void WalkDirectory(string root, IgnoreStack rootStack, string? glob, string? globRoot)
     {
-        var pending = new Stack<(string Directory, IgnoreStack Ignores)>();
-        pending.Push((root, rootStack));
-        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
-        while (pending.Count > 0)
+        foreach (var entry in WorkspaceWalk.Walk(root, rootStack, new WalkOptions(), (directory, e) => _errors.Add(new PathError(Display(directory), Reason(e)))))
         {
-            var (directory, parentIgnores) = pending.Pop();
-            var ignores = parentIgnores.Push(Gitignore.Load(directory));
-            List<FileSystemInfo> entries;
-            try
+            if (entry.NameNotUtf8)
             {
-                entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options).ToList();
+                // Reported when it would have been checked: a folder, or a file of a known language.
+                if (entry.IsDirectory || Languages.ForPath(entry.FullPath) is not null) _errors.Add(new PathError(Display(entry.FullPath), NotUtf8));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            else if (glob is null)
             {
-                _errors.Add(new PathError(Display(directory), Reason(e)));
-                continue;
+                AddFile(entry.FullPath, named: false);
             }
-            foreach (var entry in entries)
+            else if (GlobPattern.IsMatch(glob, Path.GetRelativePath(globRoot!, entry.FullPath)))
             {
-                bool isDirectory = entry is DirectoryInfo;
-                if (IsUndecodable(entry.FullName))
-                {
-                    // Reported when it would have been checked: not ignored, a folder or a file of a known language.
-                    if (!ignores.IsIgnored(entry.FullName, isDirectory) && (isDirectory || Languages.ForPath(entry.FullName) is not null))
-                    {
-                        _errors.Add(new PathError(Display(entry.FullName), NotUtf8));
-                    }
-                    continue;
-                }
-                // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
-                if (isDirectory && entry.Name is ".git" or ".ipynb_checkpoints") continue; // Jupyter's autosaved copies
-                if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
-                if (isDirectory)
-                {
-                    pending.Push((entry.FullName, ignores));
-                }
-                else if (glob is null)
-                {
-                    AddFile(entry.FullName, named: false);
-                }
-                else if (GlobPattern.IsMatch(glob, Path.GetRelativePath(globRoot!, entry.FullName)))
-                {
-                    AddFile(entry.FullName, named: false, forced: _forcedLanguageId);
-                }
+                AddFile(entry.FullPath, named: false, forced: _forcedLanguageId);
             }
         }
     }
@@ -146,16 +116,10 @@ public sealed class FileWalker
 
     private const string NotUtf8 = "the name is not valid UTF-8, so it cannot be opened: skipped";
 
-    /// <summary>
-    /// .NET decodes a file name that is not UTF-8 with U+FFFD; the decoded path then names no file. (A name that
-    /// really holds U+FFFD exists, and is checked.)
-    /// </summary>
-    private static bool IsUndecodable(string path) => path.Contains('\uFFFD') && !Path.Exists(path) && !IsLink(path);
-
     /// <summary>The final target of a symbolic link <paramref name="path"/> when it is outside the current folder; else null.</summary>
     private string? LinkTargetOutside(string path)
     {
-        if (!IsLink(path)) return null;
+        if (!WorkspaceWalk.IsLink(path)) return null;
         try
         {
             string target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
@@ -164,12 +128,6 @@ public sealed class FileWalker
             return inside ? null : target;
         }
         catch (IOException) { return null; } // a loop of links: reading it reports the loop
-    }
-
-    private static bool IsLink(string path)
-    {
-        try { return new FileInfo(path).LinkTarget is not null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     public static string Reason(Exception e) => e switch

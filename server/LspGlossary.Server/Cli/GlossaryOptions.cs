@@ -1,5 +1,6 @@
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Server.Files;
 using LspGlossary.Server.State;
 
 namespace LspGlossary.Server.Cli;
@@ -35,7 +36,7 @@ public sealed class GlossaryOptions
     /// </summary>
     public TermMatcher? Load(CliContext context)
     {
-        var store = new GlossaryStore(Directory is null ? context.BundledGlossaryDirectory : Path.GetFullPath(Directory, context.CurrentDirectory))
+        var store = new GlossaryStore(Directory is null ? context.BundledGlossaryDirectory : Path.GetFullPath(Directory, context.CurrentDirectory), DiskWorkspace.Instance)
         {
             WorkspaceFolders = [context.CurrentDirectory],
             ExtraFiles = ExtraFiles,

@@ -51,7 +51,14 @@ public sealed class LifecycleEndpoints(Session session)
                 // come only with the setting lspGlossary.inlayHints.expansion.
                 InlayHintProvider: true,
                 WorkspaceSymbolProvider: true,
-                DocumentSymbolProvider: true),
+                DocumentSymbolProvider: true,
+                ReferencesProvider: true,
+                // prepareRename only for clients that send it; the others get the same refusals from rename itself.
+                RenameProvider: session.Client.Features.PrepareRename
+                    ? Json.Write(new RenameOptions(PrepareProvider: true), LspJsonContext.Default.RenameOptions)
+                    : Json.True,
+                CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
+                Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true))),
             new ServerInfo("lsp-glossary", Version));
         return Json.Write(result, LspJsonContext.Default.InitializeResult);
     }
@@ -63,16 +70,17 @@ public sealed class LifecycleEndpoints(Session session)
     }
 
     /// <summary>
-    /// Pulls the settings and registers the glossary watcher, independently: a client that never answers one
-    /// request does not hold up the other. Then reports the glossary's problems and status.
+    /// Pulls the settings and registers the file watcher, independently: a client that never answers one
+    /// request does not hold up the other. Then reports the glossary's problems and status, and builds the term index.
     /// </summary>
     private async Task AfterInitializedAsync()
     {
         var settings = session.RefreshSettingsAsync();
-        _ = session.Client.RegisterGlossaryWatcherAsync();
+        _ = session.Client.RegisterFileWatcherAsync();
         await session.State.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
         session.Diagnostics.PublishGlossaryProblems(session.State.Glossary.Result);
         session.Client.SendStatus(session.State.Glossary.Result);
+        session.RebuildIndex();
         await settings.ConfigureAwait(false);
     }
 

@@ -17,7 +17,10 @@ public sealed record ClientFeatures(
     bool WatchedFilesRegistration = false,
     bool StatusNotification = false,
     bool InlayHintRefresh = false,
-    bool HierarchicalDocumentSymbols = false)
+    bool HierarchicalDocumentSymbols = false,
+    bool WorkDoneProgress = false,
+    bool CodeLensRefresh = false,
+    bool PrepareRename = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -46,7 +49,10 @@ public static class ClientCapabilitiesReader
             WatchedFilesRegistration: IsTrue(Get(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
             StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)),
             InlayHintRefresh: IsTrue(Get(caps, "workspace", "inlayHint", "refreshSupport")),
-            HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")));
+            HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
+            WorkDoneProgress: IsTrue(Get(caps, "window", "workDoneProgress")),
+            CodeLensRefresh: IsTrue(Get(caps, "workspace", "codeLens", "refreshSupport")),
+            PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

@@ -14,4 +14,11 @@ public static class Commands
     public const string FixAll = "lspGlossary.server.fixAll";
 
     public static readonly IReadOnlyList<string> All = [Fix, FixAll];
+
+    /// <summary>
+    /// The command of a glossary entry's code lens (<see cref="ShowReferencesArguments"/>): a client command, not the
+    /// server's (not in <see cref="All"/>). The VS Code extension opens the references view with it; other clients
+    /// show the lens's count.
+    /// </summary>
+    public const string ShowReferences = "lspGlossary.showReferences";
 }

@@ -13,6 +13,9 @@ public static class Convert
         return new Range(new Position(startLine, startChar), new Position(endLine, endChar));
     }
 
+    /// <summary>A use from the term index, whose line and character <see cref="LineMap"/> computed when it was indexed.</summary>
+    public static Range ToRange(Core.Workspace.TermUse use) => new(new Position(use.Line, use.Character), new Position(use.EndLine, use.EndCharacter));
+
     public static Position ToPosition(LineMap lines, int offset)
     {
         var (line, character) = lines.PositionOf(offset);

@@ -26,6 +26,7 @@ public sealed record CodeActionOptions(List<string> CodeActionKinds, bool Resolv
 public sealed record ExecuteCommandOptions(List<string> Commands);
 
 /// <param name="CodeActionProvider"><see cref="CodeActionOptions"/> for clients with code action literals, else <c>true</c>.</param>
+/// <param name="RenameProvider"><see cref="RenameOptions"/> for clients with <c>rename.prepareSupport</c>, else <c>true</c>.</param>
 public sealed record ServerCapabilities(
     string PositionEncoding,
     TextDocumentSyncOptions TextDocumentSync,
@@ -37,7 +38,20 @@ public sealed record ServerCapabilities(
     bool DocumentHighlightProvider,
     bool InlayHintProvider,
     bool WorkspaceSymbolProvider,
-    bool DocumentSymbolProvider);
+    bool DocumentSymbolProvider,
+    bool ReferencesProvider,
+    JsonElement RenameProvider,
+    CodeLensOptions CodeLensProvider,
+    WorkspaceServerCapabilities Workspace);
+
+/// <param name="PrepareProvider">True: the server answers textDocument/prepareRename (only for clients with prepareSupport).</param>
+public sealed record RenameOptions(bool PrepareProvider);
+
+public sealed record CodeLensOptions(bool ResolveProvider);
+
+public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
+
+public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities WorkspaceFolders);
 
 public sealed record ServerInfo(string Name, string Version);
 

@@ -29,10 +29,15 @@ public static class Methods
     public const string ExecuteCommand = "workspace/executeCommand";
     public const string DocumentSymbol = "textDocument/documentSymbol";
     public const string WorkspaceSymbol = "workspace/symbol";
+    public const string References = "textDocument/references";
+    public const string PrepareRename = "textDocument/prepareRename";
+    public const string Rename = "textDocument/rename";
+    public const string CodeLens = "textDocument/codeLens";
 
     // Workspace (client → server).
     public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string DidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string DidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
 
     // Server → client.
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
@@ -40,6 +45,9 @@ public static class Methods
     public const string RegisterCapability = "client/registerCapability";
     public const string ApplyEdit = "workspace/applyEdit";
     public const string InlayHintRefresh = "workspace/inlayHint/refresh";
+    public const string CodeLensRefresh = "workspace/codeLens/refresh";
+    public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
 
     /// <summary>The server's own notification: the glossary's term and problem counts (<see cref="GlossaryStatus"/>).</summary>
     public const string Status = "lspGlossary/status";

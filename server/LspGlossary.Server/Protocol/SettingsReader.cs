@@ -6,7 +6,7 @@ namespace LspGlossary.Server.Protocol;
 /// <summary>
 /// Reads the <c>lspGlossary</c> settings object. Unknown or mistyped values keep their defaults:
 /// <code>{ "diagnostics": { "enable": true, "severity": "warning" }, "languages": ["markdown", "python"], "locale": "auto",
-///   "inlayHints": { "expansion": false } }</code>
+///   "inlayHints": { "expansion": false }, "references": { "includeWrongSpellings": true } }</code>
 /// </summary>
 public static class SettingsReader
 {
@@ -35,6 +35,11 @@ public static class SettingsReader
             && inlayHints.TryGetProperty("expansion", out var expansion) && expansion.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             settings = settings with { InlayHintsExpansion = expansion.GetBoolean() };
+        }
+        if (root.TryGetProperty("references", out var references) && references.ValueKind == JsonValueKind.Object
+            && references.TryGetProperty("includeWrongSpellings", out var wrong) && wrong.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            settings = settings with { ReferencesIncludeWrongSpellings = wrong.GetBoolean() };
         }
         if (root.TryGetProperty("languages", out var languages) && languages.ValueKind == JsonValueKind.Array)
         {

@@ -1,6 +1,6 @@
-using System.Text;
 using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Core.Workspace;
 using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.State;
@@ -17,13 +17,11 @@ public sealed class GlossaryStore
 {
     public const string WorkspaceGlossarySuffix = ".glossary.yaml";
 
-    /// <summary>Bounds on the workspace walk: a workspace glossary is someone else's file.</summary>
+    /// <summary>Bounds: a workspace glossary is someone else's file (the walk has <see cref="WalkLimits.Workspace"/>).</summary>
     public const int MaxWorkspaceFiles = 100;
-    public const int MaxDirectoriesVisited = 20_000;
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    private static readonly HashSet<string> SkippedDirectories =
-        [".git", "node_modules", "bin", "obj", "dist", "target", ".venv", "venv", "__pycache__", ".tox", ".idea", ".vs"];
+    private readonly IWorkspace _workspace;
 
     private readonly object _reloadLock = new(); // one reload at a time; never taken by the message loop
     private readonly object _openLock = new();   // the open documents; held only to read or write the dictionary
@@ -36,7 +34,12 @@ public sealed class GlossaryStore
     public const string EmbeddedPrefix = "glossary/";
 
     /// <param name="bundledDirectory">The folder of the bundled glossary; null: the files embedded in the binary.</param>
-    public GlossaryStore(string? bundledDirectory) => BundledDirectory = bundledDirectory;
+    /// <param name="workspace">Where workspace glossaries are found and every glossary file is read.</param>
+    public GlossaryStore(string? bundledDirectory, IWorkspace workspace)
+    {
+        BundledDirectory = bundledDirectory;
+        _workspace = workspace;
+    }
 
     /// <summary>The folder the bundled glossary is read from, or null when it is the one embedded in the binary.</summary>
     public string? BundledDirectory { get; }
@@ -139,81 +142,49 @@ public sealed class GlossaryStore
         return ExtraFiles.Select(f => Path.GetFullPath(Path.IsPathRooted(f) ? f : Path.Combine(root, f)));
     }
 
-    private static void AddSource(string path, bool isBundled, Dictionary<string, string> open, List<GlossarySource> sources, List<GlossaryProblem> problems)
+    private void AddSource(string path, bool isBundled, Dictionary<string, string> open, List<GlossarySource> sources, List<GlossaryProblem> problems)
     {
         if (open.TryGetValue(path, out var text))
         {
             sources.Add(new GlossarySource(path, text, isBundled));
             return;
         }
-        var read = RegularFile.Read(path, MaxFileBytes);
+        // The bundled folder belongs to the installation, not to the workspace: it is always read from disk.
+        var read = (isBundled ? DiskWorkspace.Instance : _workspace).Read(path, MaxFileBytes);
         if (!read.IsOk)
         {
-            string message = read.Error == RegularFileError.NotFound ? "The glossary file does not exist." : $"The glossary file was not read: it {read.Message}.";
+            string message = read.Error == WorkspaceReadError.NotFound ? "The glossary file does not exist." : $"The glossary file was not read: it {read.Message}.";
             problems.Add(new GlossaryProblem(new SourceLocation(path, 1, 1), message));
             return;
         }
         // Invalid UTF-8 becomes U+FFFD; the YAML parser then reports what is wrong, positioned.
-        sources.Add(new GlossarySource(path, new UTF8Encoding(false).GetString(read.Bytes).TrimStart('\uFEFF'), isBundled));
+        sources.Add(new GlossarySource(path, read.Text!, isBundled));
     }
 
-    /// <summary>
-    /// True for a file inside one of the workspace folders, judged on the paths with their links resolved (a
-    /// link in the workspace to a file elsewhere is elsewhere). A glossary file elsewhere (named in the
-    /// settings) may be anything, a secrets file among them, so its problems are reported without quoting it.
-    /// </summary>
     /// <summary>
     /// The sources whose problems may quote them: the bundled files and those inside a workspace folder, judged
     /// on paths with their links resolved (a link in the workspace to a file elsewhere is elsewhere). A glossary
     /// file elsewhere (named in the settings) may be anything, a secrets file among them. Each path is resolved
     /// once per reload.
     /// </summary>
-    private HashSet<string> QuotableFiles(List<GlossarySource> sources)
-    {
-        var roots = WorkspaceFolders.Select(RegularFile.CanonicalPath).OfType<string>()
-            .Select(root => root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar).ToList();
-        return sources.Where(source => source.IsBundled
-                || RegularFile.CanonicalPath(source.Path) is { } file && roots.Any(root => file.StartsWith(root, StringComparison.Ordinal)))
+    private HashSet<string> QuotableFiles(List<GlossarySource> sources) =>
+        sources.Where(source => source.IsBundled || WorkspaceFolders.Any(folder => _workspace.IsInside(source.Path, folder)))
             .Select(source => source.Path).ToHashSet(StringComparer.Ordinal);
-    }
 
     private static GlossaryProblem Redacted(GlossaryProblem problem) =>
         problem with { Message = "A problem in this glossary file. Details are shown only for glossary files inside a workspace folder." };
 
     /// <summary>
-    /// Walks the workspace folders for <c>*.glossary.yaml</c>, skipping build and dependency folders and
-    /// symbolic links (so nothing outside the workspace is read), within fixed bounds.
+    /// The <c>*.glossary.yaml</c> files of the workspace folders, found by the workspace's one bounded walk (no
+    /// symbolic link, no ignored, dependency or build folder, so nothing outside the workspace is read).
     /// </summary>
     private List<string> FindWorkspaceFiles(List<GlossaryProblem> problems)
     {
-        var found = new List<string>();
-        int visited = 0;
-        foreach (var folder in WorkspaceFolders)
-        {
-            var pending = new Stack<string>();
-            if (Directory.Exists(folder)) pending.Push(folder);
-            while (pending.Count > 0 && visited < MaxDirectoriesVisited && found.Count < MaxWorkspaceFiles)
-            {
-                string directory = pending.Pop();
-                visited++;
-                try
-                {
-                    var options = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-                    foreach (var file in Directory.EnumerateFiles(directory, "*" + WorkspaceGlossarySuffix, options))
-                    {
-                        if (found.Count < MaxWorkspaceFiles) found.Add(file);
-                    }
-                    foreach (var child in Directory.EnumerateDirectories(directory, "*", options))
-                    {
-                        if (!SkippedDirectories.Contains(Path.GetFileName(child))) pending.Push(child);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // An unreadable folder is skipped; the rest of the workspace still counts.
-                }
-            }
-        }
+        var found = WorkspaceFolders
+            .SelectMany(folder => _workspace.ListFiles(folder, WalkLimits.Workspace))
+            .Where(path => path.EndsWith(WorkspaceGlossarySuffix, StringComparison.Ordinal))
+            .Take(MaxWorkspaceFiles)
+            .ToList();
         if (found.Count >= MaxWorkspaceFiles)
         {
             problems.Add(new GlossaryProblem(new SourceLocation(found[^1], 1, 1), $"Only the first {MaxWorkspaceFiles} workspace glossary files are read."));

@@ -1,5 +1,7 @@
+using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Features;
 using LspGlossary.Core.Glossary;
+using LspGlossary.Core.Workspace;
 
 namespace LspGlossary.Server.State;
 
@@ -9,7 +11,7 @@ namespace LspGlossary.Server.State;
 /// by the text sync endpoints (documents), by <see cref="Session"/> for the configuration and lifecycle endpoints
 /// (settings, workspace folders) and by glossary reloads, which run off the message loop one at a time.
 /// </summary>
-public sealed class ServerState(string? bundledGlossaryDirectory, Action<string> log)
+public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace workspace, Action<string> log)
 {
     private volatile Settings _settings = Settings.Default;
     private readonly object _reloadGate = new();
@@ -17,7 +19,45 @@ public sealed class ServerState(string? bundledGlossaryDirectory, Action<string>
 
     public DocumentStore Documents { get; } = new();
     public AnalysisCache Analyses { get; } = new();
-    public GlossaryStore Glossary { get; } = new(bundledGlossaryDirectory);
+    public GlossaryStore Glossary { get; } = new(bundledGlossaryDirectory, workspace);
+
+    /// <summary>The files of the workspace folders (listed, read).</summary>
+    public IWorkspace Workspace { get; } = workspace;
+
+    /// <summary>Every use of every glossary term in the workspace folders' files.</summary>
+    public WorkspaceIndex Index { get; } = new(workspace, log);
+
+    /// <summary>How long references and code lenses wait for an index build before answering from the index as it is.</summary>
+    public static readonly TimeSpan IndexWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The uses in every open document of an enabled language, from its own analysis (keyed by its path, or its URI
+    /// when it has none): what the editor shows wins over the file on disk.
+    /// </summary>
+    public async Task<IReadOnlyList<FileTerms>> OpenDocumentTermsAsync(TermMatcher matcher, CancellationToken cancellationToken)
+    {
+        var open = new List<FileTerms>();
+        foreach (var document in Documents.All())
+        {
+            if (!Settings.IsLanguageEnabled(document.LanguageId)) continue;
+            var analysis = await Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
+            open.Add(FileTerms.Of(Protocol.Convert.ToPath(document.Uri) ?? document.Uri, analysis));
+        }
+        return open;
+    }
+
+    /// <summary>Waits for the index's jobs in progress, at most <see cref="IndexWait"/>.</summary>
+    public async Task WaitForIndexAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Index.Idle.WaitAsync(IndexWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            log($"The term index is still being built after {IndexWait.TotalSeconds:0} s; answering from the index as it is.");
+        }
+    }
 
     public Settings Settings => _settings;
 

@@ -1,6 +1,5 @@
-using LspGlossary.Server.Files;
 
-namespace LspGlossary.Server.Cli;
+namespace LspGlossary.Server.Files;
 
 /// <summary>
 /// The rules of one <c>.gitignore</c> file (or <c>.git/info/exclude</c>), for paths below its folder.

@@ -1,4 +1,4 @@
-namespace LspGlossary.Server.Cli;
+namespace LspGlossary.Server.Files;
 
 /// <summary>
 /// Wildcard matching as .gitignore and glob arguments write it, over '/'-separated relative paths:
