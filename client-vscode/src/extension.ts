@@ -1,5 +1,5 @@
 // The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a language status
-// item and three commands. All language logic lives in the server.
+// item and four commands. All language logic lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
@@ -22,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lspGlossary.restartServer', () => restart(context, languages)),
     vscode.commands.registerCommand('lspGlossary.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('lspGlossary.fixAll', fixAll),
+    vscode.commands.registerCommand('lspGlossary.showReferences', showReferences),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('lspGlossary.languages')) status.selector = statusSelector(languages);
       if (e.affectsConfiguration(settingName)) void restart(context, languages);
@@ -172,4 +173,16 @@ async function fixAll(): Promise<void> {
     return;
   }
   for (const action of edits) await vscode.workspace.applyEdit(action.edit!);
+}
+
+/**
+ * The command of a glossary entry's code lens ("N uses in M files"): asks the references of the entry at that
+ * position (the server's textDocument/references, through VS Code's provider) and shows them in the peek view.
+ */
+async function showReferences(args?: { uri?: string; position?: { line?: number; character?: number } }): Promise<void> {
+  if (typeof args?.uri !== 'string' || typeof args.position?.line !== 'number' || typeof args.position.character !== 'number') return;
+  const uri = vscode.Uri.parse(args.uri);
+  const position = new vscode.Position(args.position.line, args.position.character);
+  const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+  await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations ?? []);
 }

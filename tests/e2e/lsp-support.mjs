@@ -81,7 +81,7 @@ export function spawnServer(args = ['--stdio']) {
  * Spawns the server and runs initialize + initialized through the library. Returns
  * { child, conn, init, diagnostics (Map uri -> [PublishDiagnosticsParams...]), latest(uri), close() }.
  */
-export async function startServer({ locale = 'en', processId = process.pid, initializationOptions, rootUri = pathToFileURL(WORK).href } = {}) {
+export async function startServer({ locale = 'en', processId = process.pid, initializationOptions, rootUri = pathToFileURL(WORK).href, capabilities = {} } = {}) {
   const child = spawnServer();
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map();
@@ -93,6 +93,9 @@ export async function startServer({ locale = 'en', processId = process.pid, init
   const statuses = [];
   conn.onNotification('lspGlossary/status', (p) => statuses.push(p));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  const progress = [];
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('$/progress', (p) => progress.push(p));
   conn.onError(() => {});
   conn.listen();
   const init = await conn.sendRequest('initialize', {
@@ -106,8 +109,10 @@ export async function startServer({ locale = 'en', processId = process.pid, init
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: false } },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        ...capabilities.textDocument,
       },
-      workspace: { configuration: true },
+      workspace: { configuration: true, ...capabilities.workspace },
+      window: { ...capabilities.window },
     },
     initializationOptions,
   });
@@ -118,6 +123,7 @@ export async function startServer({ locale = 'en', processId = process.pid, init
     init,
     diagnostics,
     statuses,
+    progress,
     latest: (uri) => diagnostics.get(uri)?.at(-1),
     async close() {
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,7 +1,7 @@
 // End-to-end: a workspace glossary (team.glossary.yaml) with the published binary and a real client library.
 import { test, SERVER_IS_WINDOWS } from './platform.mjs';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WORK, T, waitFor, openDoc, diagnosticsAt, hover, markdownOf, withServer } from './lsp-support.mjs';
@@ -94,3 +94,42 @@ if (SERVER_IS_WINDOWS) {
     });
   });
 }
+
+test('references across files, rename of a team term, and the code lens count, through the published binary', T, () => {
+  const ws = workspace();
+  mkdirSync(path.join(ws.dir, 'docs'));
+  writeFileSync(path.join(ws.dir, 'docs', 'one.md'), '# One\n\nZORPX and RLHF.\n');
+  writeFileSync(path.join(ws.dir, 'docs', 'two.md'), '零开销奖励传播（ZORPX）and RLHF; Zorpx is wrong.\n');
+  writeFileSync(path.join(ws.dir, 'train.py'), '# RLHF step; ZORPX_RATE is code\nZORPX_RATE = 1\n');
+  const capabilities = { textDocument: { rename: { prepareSupport: true } }, window: { workDoneProgress: true } };
+  return withServer({ rootUri: ws.rootUri, capabilities }, async (s) => {
+    const uri = pathToFileURL(path.join(ws.dir, 'docs', 'one.md')).href;
+    await openDoc(s, '# One\n\nZORPX and RLHF.\n', { uri });
+    const rel = (l) => `${path.relative(ws.dir, new URL(l.uri).pathname).split(path.sep).join('/')}:${l.range.start.line}:${l.range.start.character}`;
+
+    const rlhf = await s.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 2, character: 11 }, context: { includeDeclaration: false } });
+    assert.deepEqual(rlhf.map(rel), ['docs/one.md:2:10', 'docs/two.md:0:18', 'train.py:0:2']);
+
+    const zorpx = await s.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 2, character: 1 }, context: { includeDeclaration: true } });
+    assert.deepEqual(zorpx.map(rel), ['team.glossary.yaml:1:4', 'docs/one.md:2:0', 'docs/two.md:0:0', 'docs/two.md:0:8', 'docs/two.md:0:24']);
+
+    const refused = await s.conn.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 2, character: 11 } }).then(() => null, (e) => e);
+    assert.ok(refused, 'a bundled term is not renamed');
+    assert.match(refused.message, /bundled glossary/);
+
+    const prepared = await s.conn.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 2, character: 1 } });
+    assert.equal(prepared.placeholder, 'ZORPX');
+    const edit = await s.conn.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 1 }, newName: 'ZORPY' });
+    const files = Object.keys(edit.changes).map((u) => path.relative(ws.dir, new URL(u).pathname).split(path.sep).join('/')).sort();
+    assert.deepEqual(files, ['docs/one.md', 'docs/two.md', 'team.glossary.yaml']);
+    assert.deepEqual(edit.changes[ws.glossaryUri], [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } }, newText: 'ZORPY' }]);
+
+    await openDoc(s, TEAM, { uri: ws.glossaryUri, languageId: 'yaml' });
+    const lenses = await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: ws.glossaryUri } });
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].command.title, '4 uses in 2 files');
+    const end = await waitFor(() => s.progress.find((p) => p.value.kind === 'end'), 10_000, 'the end of the indexing progress');
+    assert.match(end.value.message, /uses in 4 files/);
+    assert.ok(s.progress.findIndex((p) => p.value.kind === 'begin') < s.progress.indexOf(end));
+  });
+});

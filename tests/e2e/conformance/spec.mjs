@@ -156,7 +156,7 @@ export function initializeResult(result, caps) {
     if (sync.change !== undefined && ![0, 1, 2].includes(sync.change)) problems.push(`textDocumentSync.change: ${sync.change}`);
     if (sync.save !== undefined && typeof sync.save !== 'boolean' && !isObject(sync.save)) problems.push('textDocumentSync.save: neither boolean nor SaveOptions');
   } else if (![0, 1, 2].includes(sync)) problems.push('textDocumentSync: neither a kind nor options');
-  for (const name of ['hoverProvider', 'definitionProvider', 'codeActionProvider', 'workspaceSymbolProvider', 'documentSymbolProvider']) {
+  for (const name of ['hoverProvider', 'definitionProvider', 'codeActionProvider', 'workspaceSymbolProvider', 'documentSymbolProvider', 'referencesProvider', 'renameProvider']) {
     if (c[name] !== undefined && typeof c[name] !== 'boolean' && !isObject(c[name])) problems.push(`${name}: neither boolean nor options`);
   }
   if (isObject(c.codeActionProvider)) {
@@ -164,6 +164,9 @@ export function initializeResult(result, caps) {
     if (c.codeActionProvider.resolveProvider !== undefined && typeof c.codeActionProvider.resolveProvider !== 'boolean') problems.push('codeActionProvider.resolveProvider: not a boolean');
   }
   if (c.completionProvider !== undefined && !isObject(c.completionProvider)) problems.push('completionProvider: not CompletionOptions');
+  if (isObject(c.renameProvider) && get(caps, 'textDocument', 'rename', 'prepareSupport') !== true) problems.push('renameProvider: RenameOptions (prepareProvider) for a client without prepareSupport');
+  if (c.codeLensProvider !== undefined && !isObject(c.codeLensProvider)) problems.push('codeLensProvider: not CodeLensOptions');
+  if (c.workspace?.workspaceFolders !== undefined && typeof c.workspace.workspaceFolders.supported !== 'boolean') problems.push('workspace.workspaceFolders.supported: not a boolean');
   if (c.executeCommandProvider !== undefined && !(Array.isArray(c.executeCommandProvider.commands) && c.executeCommandProvider.commands.every(isString))) {
     problems.push('executeCommandProvider.commands: not strings');
   }
@@ -231,6 +234,21 @@ export function serverMessages(messages, session) {
         if (!isRequest) problems.push(`${w}: must be a request`);
         if (get(caps, 'workspace', 'inlayHint', 'refreshSupport') !== true) problems.push(`${w}: the client does not support workspace/inlayHint/refresh`);
         if (m.params !== undefined && m.params !== null) problems.push(`${w}: has params`);
+        break;
+      case 'workspace/codeLens/refresh':
+        if (!isRequest) problems.push(`${w}: must be a request`);
+        if (get(caps, 'workspace', 'codeLens', 'refreshSupport') !== true) problems.push(`${w}: the client does not support workspace/codeLens/refresh`);
+        if (m.params !== undefined && m.params !== null) problems.push(`${w}: has params`);
+        break;
+      case 'window/workDoneProgress/create':
+        if (!isRequest) problems.push(`${w}: must be a request`);
+        if (get(caps, 'window', 'workDoneProgress') !== true) problems.push(`${w}: the client does not support server-initiated progress`);
+        if (!isString(m.params?.token) && !isInt(m.params?.token)) problems.push(`${w}: no token`);
+        break;
+      case '$/progress':
+        if (isRequest) problems.push(`${w}: must be a notification`);
+        if (get(caps, 'window', 'workDoneProgress') !== true) problems.push(`${w}: the client does not support server-initiated progress`);
+        if (!['begin', 'report', 'end'].includes(m.params?.value?.kind)) problems.push(`${w}: malformed value`);
         break;
       case 'workspace/applyEdit':
         if (!isRequest) problems.push(`${w}: must be a request`);
