@@ -85,6 +85,10 @@ EOF
 printf '# Fine-tuning notes\n\nWe aligned the model with RLHF after SFT.\n\n我们使用Lora微调了模型。\n' >"$work/ws/notes.md"
 printf '# Train the adapter, then align it with RLHF.\nimport torch\n\n\ndef train():\n    return "Lora"\n' >"$work/ws/train.py"
 printf '# Fix all\n\nQlora keeps the base model in 4 bits.\n\nA MOE layer routes each token.\n' >"$work/ws/fix-all.md"
+# A team glossary and a document that uses its term twice (references, code lens, rename).
+printf 'terms:\n  - id: zorbnet\n    term: ZorbNet\n    expansion: Zero-Order Retrieval Backbone\n    category: model\n    definition:\n      en: A made-up term of this workspace.\n' \
+  >"$work/ws/team.glossary.yaml"
+printf '# Team\n\nOur ZorbNet backbone; ZorbNet again.\n' >"$work/ws/team.md"
 # A notebook: a Markdown cell (a term, a wrong spelling) and a Python code cell with a term in a comment.
 cat >"$work/ws/notebook.ipynb" <<'EOF'
 {

@@ -298,6 +298,44 @@ async function trustedChecks() {
     await shot('6-hover-python');
   });
 
+  await check('Shift+F12 on RLHF lists its uses in two files', async () => {
+    await openFile('notes.md');
+    const box = await wordBox('RLHF');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    const peek = page.locator('.peekview-widget');
+    const row = (name) => peek.locator('.monaco-list-row', { hasText: name }).first();
+    await pressUntilVisible('Shift+F12', row('train.py'), 'train.py in the references peek');
+    await visible(row('notes.md'), 'notes.md in the references peek');
+    await shot('6e-references');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('the code lens over a team glossary entry counts its uses and opens them', async () => {
+    await openFile('team.glossary.yaml');
+    const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: '2 uses in 1 file' }).first();
+    await visible(lens, 'the code lens "2 uses in 1 file"', 30_000);
+    await shot('6f-code-lens');
+    await lens.locator('a').first().click();
+    await visible(page.locator('.peekview-widget .monaco-list-row', { hasText: 'team.md' }).first(), 'team.md in the peek the lens opens');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('F2 renames a team term in the glossary and in a document', async () => {
+    await openFile('team.md');
+    const box = await wordBox('ZorbNet');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    const input = page.locator('.rename-box input').first();
+    await pressUntilVisible('F2', input, 'the rename box');
+    if ((await input.inputValue()) !== 'ZorbNet') throw new Error(`the rename box holds ${JSON.stringify(await input.inputValue())}`);
+    await input.fill('ZorbNetX');
+    await page.keyboard.press('Enter');
+    await poll('ZorbNetX twice in team.md', async () => ((await editorText()).match(/ZorbNetX/g) ?? []).length === 2);
+    await shot('6g-renamed');
+    await openFile('team.glossary.yaml');
+    await poll('the new term in the glossary', async () => /term: ZorbNetX/.test(await editorText()));
+    await runCommand('File: Save All');
+  });
+
   await check('Notebook: hover over a term in a Python code cell\'s comment', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
