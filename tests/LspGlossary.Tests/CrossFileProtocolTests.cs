@@ -19,11 +19,11 @@ public class CrossFileProtocolTests
             definition: { en: A made-up team term. }
         """;
 
-    private static WorkspaceFixture Workspace(string cursorDocs = "") => WorkspaceFixture.Parse($"""
+    private static WorkspaceFixture Workspace(string a = "We train with ZORP and LoRA.") => WorkspaceFixture.Parse($"""
         --- team.glossary.yaml
         {Team}
         --- docs/a.md
-        We train with ZORP and LoRA.{cursorDocs}
+        {a}
         --- docs/b.md
         零开销奖励传播 (ZORP) beats Zorp; see LoRA.
         --- src/x.py
@@ -57,12 +57,36 @@ public class CrossFileProtocolTests
     [Fact]
     public async Task References_on_a_term_list_its_uses_in_every_file_and_spelling()
     {
+        var fixture = Workspace("We train with ZO$0RP and LoRA.");
+        await using var client = await Start(fixture);
+        await client.OpenAsync(fixture.CursorUri, fixture.Workspace.Files[fixture.CursorFile!]);
+        var response = await client.RequestAsync("textDocument/references", At(fixture.CursorUri, fixture.CursorLine, fixture.CursorCharacter,
+            new JsonObject { ["context"] = new JsonObject { ["includeDeclaration"] = false } }));
+        Assert.Equal("docs/a.md:0:14; docs/b.md:0:0; docs/b.md:0:9; docs/b.md:0:21; src/x.py:0:2", Locations(fixture, response["result"]));
+    }
+
+    [Fact]
+    public async Task Closing_a_document_brings_back_its_file_and_events_outside_the_folders_read_nothing()
+    {
         var fixture = Workspace();
         await using var client = await Start(fixture);
-        string a = fixture.Uri("docs/a.md");
+        string a = fixture.Uri("docs/a.md"), b = fixture.Uri("docs/b.md");
         await client.OpenAsync(a, "We train with ZORP and LoRA.\n");
-        var response = await client.RequestAsync("textDocument/references", At(a, 0, 15, new JsonObject { ["context"] = new JsonObject { ["includeDeclaration"] = false } }));
-        Assert.Equal("docs/a.md:0:14; docs/b.md:0:0; docs/b.md:0:9; docs/b.md:0:21; src/x.py:0:2", Locations(fixture, response["result"]));
+        await client.OpenAsync(b, "Unsaved text without the term.\n");
+        Assert.DoesNotContain("docs/b.md", Locations(fixture, (await client.RequestAsync("textDocument/references", At(a, 0, 15)))["result"]));
+        await client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = b } });
+        Assert.Contains("docs/b.md:0:9", Locations(fixture, (await client.RequestAsync("textDocument/references", At(a, 0, 15)))["result"]));
+        string outside = Path.Combine(Path.GetTempPath(), "elsewhere-" + Guid.NewGuid().ToString("N")[..6], "secret.md");
+        fixture.Workspace.Files[outside] = "ZORP outside.\n";
+        int reads = fixture.Workspace.Reads;
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = new Uri(outside).AbsoluteUri, ["type"] = 1 }, new JsonObject { ["uri"] = "not a uri", ["type"] = 2 }),
+        });
+        Assert.DoesNotContain("secret.md", Locations(fixture, (await client.RequestAsync("textDocument/references", At(a, 0, 15)))["result"]));
+        Assert.Equal(reads, fixture.Workspace.Reads);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = "garbage" });
+        Assert.NotNull((await client.RequestAsync("textDocument/hover", At(a, 0, 15)))["result"]);
     }
 
     [Fact]

@@ -72,7 +72,12 @@ public sealed class TextSyncEndpoints(Session session)
         if (session.State.Documents.Remove(uri))
         {
             session.State.Analyses.Remove(uri);
-            if (!UpdateGlossaryFile(uri, () => null)) session.Diagnostics.Clear(uri);
+            if (!UpdateGlossaryFile(uri, () => null))
+            {
+                session.Diagnostics.Clear(uri);
+                // The index goes back to the file on disk (the editor's text may never have been saved).
+                if (Protocol.Convert.ToPath(uri) is { } path) session.State.Index.Update(path, deleted: false, session.State.Glossary.Matcher);
+            }
             if (closed!.Length >= MemoryRelease.LargeDocumentChars) MemoryRelease.Schedule(session.Client.Log);
         }
     });

@@ -87,8 +87,9 @@ public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
     }
 
     /// <summary>
-    /// True for a file the whole build would read: an indexed language, inside a workspace folder, in no dependency,
-    /// build or <c>.git</c> folder. (A file a .gitignore names may come in this way; the next build leaves it out.)
+    /// True for a file the whole build would read: an indexed language, inside a workspace folder with its links
+    /// resolved (a link to a file elsewhere is elsewhere), in no dependency, build or <c>.git</c> folder. (A file a
+    /// .gitignore names may come in this way; the next build leaves it out.)
     /// </summary>
     private bool IsInFolders(string path)
     {
@@ -101,7 +102,7 @@ public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
             if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)) continue;
             var parts = relative.Split(Path.DirectorySeparatorChar);
             if (parts[..^1].Any(part => part is ".git" or ".ipynb_checkpoints" || WorkspaceWalk.DependencyFolders.Contains(part))) return false;
-            return true;
+            return workspace.IsInside(path, folder);
         }
         return false;
     }
