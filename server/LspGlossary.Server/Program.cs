@@ -7,12 +7,14 @@ using LspGlossary.Server.Endpoints;
 //   lsp-glossary [--stdio] [--glossary-dir DIR]      speak LSP over stdin/stdout
 //   lsp-glossary check [options] [PATH|GLOB ...]     check files (Cli/CheckCommand)
 //   lsp-glossary export prh|cspell|vale|autocorrect  the glossary for another tool (Cli/ExportCommand)
+//   lsp-glossary init                                a starter .lsp-glossary.yaml (Cli/InitCommand)
 //   lsp-glossary --validate-glossary [--glossary-dir DIR]
 //   lsp-glossary --version
 return args switch
 {
     ["check", .. var rest] => RunCommand(CheckCommand.Run, rest),
     ["export", .. var rest] => RunCommand(ExportCommand.Run, rest),
+    ["init", .. var rest] => RunCommand(InitCommand.Run, rest),
     _ => await ServerCommand.RunAsync(args),
 };
 
@@ -33,6 +35,7 @@ internal static class ServerCommand
           lsp-glossary check [options] [PATH|GLOB ...]  check files; see lsp-glossary check --help
           lsp-glossary export FORMAT [--out DIR]        the glossary for prh, cspell, vale or autocorrect;
                                                         see lsp-glossary export --help
+          lsp-glossary init                             write a commented starter .lsp-glossary.yaml here
           lsp-glossary --validate-glossary [--glossary-dir DIR]
                                                         load the glossary, print its problems (exit 2 on errors)
           lsp-glossary --version                        print the version

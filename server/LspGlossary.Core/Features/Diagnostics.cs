@@ -24,6 +24,10 @@ public static class Diagnostics
     /// The first <paramref name="max"/> diagnostics, and when there were more, one information diagnostic where
     /// the first one left out starts, saying how many were left out.
     /// </summary>
+    /// <summary>The spelling findings as <paramref name="settings"/> want them: none when the rule is off, else at its level and each term's.</summary>
+    public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Settings settings, CancellationToken cancellationToken = default) =>
+        settings.SeverityFor(WrongVariantCode) is { } severity ? Compute(analysis, severity, cancellationToken, settings.TermLevels) : [];
+
     public static List<GlossaryDiagnostic> Shown(List<GlossaryDiagnostic> all, int max = MaxShownPerDocument)
     {
         if (all.Count <= max) return all;
@@ -35,7 +39,9 @@ public static class Diagnostics
         return shown;
     }
 
-    public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken = default)
+    /// <param name="termLevels">Per glossary entry id, a level that replaces <paramref name="severity"/> (off: no finding).</param>
+    public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, Config.RuleLevel>? termLevels = null)
     {
         var result = new List<GlossaryDiagnostic>();
         string text = analysis.Document.Text;
@@ -43,12 +49,18 @@ public static class Diagnostics
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!match.IsWrongSpelling || analysis.IsDiagnosticsOff(match)) continue;
+            var matchSeverity = severity;
+            if (termLevels is not null && termLevels.TryGetValue(match.Entry.Id, out var level))
+            {
+                if (level == Config.RuleLevel.Off) continue;
+                matchSeverity = (Severity)(int)level;
+            }
             string found = text.Substring(match.Span.Start, match.Span.Length);
             string replacement = ReplacementFor(match.Entry, found);
             if (replacement == found) continue;
             string expansion = match.Entry.Expansion is { } e && e != replacement ? $" ({e})" : "";
             string message = $"'{found}' is not the glossary's spelling: write '{replacement}'{expansion}.";
-            result.Add(new GlossaryDiagnostic(match.Span, WrongVariantCode, message, severity, found, replacement));
+            result.Add(new GlossaryDiagnostic(match.Span, WrongVariantCode, message, matchSeverity, found, replacement));
         }
         return result;
     }

@@ -74,21 +74,7 @@ public static class GlossaryFileParser
             return new(file, entries, problems);
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new ShapeLimitingParser(new Parser(new StringReader(text))));
-        }
-        catch (ShapeLimitException e)
-        {
-            problems.Add(new(new(file, (int)e.Start.Line, (int)e.Start.Column), e.Message));
-            return new(file, entries, problems);
-        }
-        catch (YamlException e)
-        {
-            problems.Add(new(new(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {Simplify(e.Message)}"));
-            return new(file, entries, problems);
-        }
+        if (SafeYaml.Load(text, file, MaxNesting, MaxAliases, problems) is not { } stream) return new(file, entries, problems);
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -125,41 +111,6 @@ public static class GlossaryFileParser
             }
         }
         return new(file, entries, problems);
-    }
-
-    private sealed class ShapeLimitException(Mark start, string message) : YamlException(start, start, message);
-
-    /// <summary>
-    /// Passes the parser's events through to the document model while counting nesting and aliases, and stops
-    /// (before the recursive model is built any deeper) on input nested deeper or using more aliases than a
-    /// glossary needs. One pass over the text.
-    /// </summary>
-    private sealed class ShapeLimitingParser(IParser inner) : IParser
-    {
-        private int _depth;
-        private int _aliases;
-
-        public ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            if (!inner.MoveNext()) return false;
-            switch (inner.Current)
-            {
-                case MappingStart or SequenceStart:
-                    if (++_depth > MaxNesting)
-                    {
-                        throw new ShapeLimitException(inner.Current.Start, $"The file is nested deeper than {MaxNesting} levels and was not read.");
-                    }
-                    break;
-                case MappingEnd or SequenceEnd:
-                    _depth--;
-                    break;
-                case AnchorAlias when ++_aliases > MaxAliases:
-                    throw new ShapeLimitException(inner.Current.Start, $"The file uses more than {MaxAliases} aliases and was not read.");
-            }
-            return true;
-        }
     }
 
     private static GlossaryEntry? ReadEntry(YamlNode node, string file, List<GlossaryProblem> problems, Budget budget)
@@ -381,11 +332,4 @@ public static class GlossaryFileParser
     }
 
     private static GlossaryProblem Problem(string file, YamlNode node, string message) => new(Location(file, node), message);
-
-    private static string Simplify(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: …) - (…): "; the location is reported separately.
-        int index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
-    }
 }

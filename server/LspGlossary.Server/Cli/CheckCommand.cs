@@ -27,6 +27,8 @@ public static class CheckCommand
           --stdin-filename PATH      with '-': the path reported, whose file type chooses the language
           --language-id ID           check every named file (and standard input) as language ID, such as
                                      markdown or python, whatever its file type
+          --config FILE              use this project config for every file, instead of the nearest
+                                     .lsp-glossary.yaml (from each file's folder up to the current folder)
           --glossary FILE            add a glossary file (repeatable)
           --glossary-dir DIR         use another bundled glossary folder
           --jobs N                   files checked at once (default: the number of cores)
@@ -44,7 +46,7 @@ public static class CheckCommand
         var glossary = new GlossaryOptions();
         var paths = new List<string>();
         string format = "text";
-        string? stdinFilename = null, languageId = null;
+        string? stdinFilename = null, languageId = null, configFile = null;
         bool fix = false, dryRun = false, progress = true, stdin = false;
         int jobs = Environment.ProcessorCount;
         long maxFileSize = DefaultMaxFileSize;
@@ -73,6 +75,9 @@ public static class CheckCommand
                 case "--max-file-size" when i + 1 < args.Length:
                     if (ParseSize(args[++i]) is not { } size) return UsageError(context, $"--max-file-size '{args[i]}' is not a size from 1 to 512M, such as 16M, 512K or 1048576");
                     maxFileSize = size;
+                    break;
+                case "--config" when i + 1 < args.Length && args[i + 1].Length > 0:
+                    configFile = args[++i];
                     break;
                 case "--stdin-filename" when i + 1 < args.Length && args[i + 1].Length > 0:
                     stdinFilename = args[++i];
@@ -126,10 +131,15 @@ public static class CheckCommand
             stdinTarget = new CheckTarget(full, stdinFilename is null ? StdinDisplayName : walker.Display(full), stdinLanguage);
         }
 
+        var configs = new ProjectConfigSource(context, configFile);
+        if (!configs.Ready) return CliContext.Failure;
+        glossary.ExtraFiles.AddRange(configs.GlossaryFiles);
+        if (stdinTarget is not null) stdinTarget = configs.Configure(stdinTarget);
+
         var matcher = glossary.Load(context);
         if (matcher is null) return CliContext.Failure;
 
-        var checker = new FileChecker(matcher, Severity.Warning, mode, maxFileSize);
+        var checker = new FileChecker(matcher, mode, maxFileSize);
         FileReport[] reports;
         List<PathError> errors, warnings;
         byte[]? stdinBytes = null;
@@ -142,8 +152,10 @@ public static class CheckCommand
         else
         {
             var walker = new FileWalker(context.CurrentDirectory, languageId);
-            (var files, errors) = walker.Walk(paths);
+            (var walked, errors) = walker.Walk(paths);
             warnings = walker.Warnings;
+            // Each file with the settings of its project config; those the config leaves out are not checked.
+            var files = walked.Select(configs.Configure).Where(configs.IsChecked).ToList();
             reports = new FileReport[files.Count];
             using var line = progress && context.ErrorIsTerminal ? new ProgressLine(context.Error, files.Count) : null;
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
@@ -154,6 +166,7 @@ public static class CheckCommand
         }
         var run = new CheckRun(reports, errors, mode);
 
+        if (!configs.ReportProblems()) return CliContext.Failure;
         foreach (var warning in warnings) context.Error.WriteLine($"{PrintablePath.Escape(warning.DisplayPath)}: warning: {warning.Message}");
         foreach (var error in run.AllErrors) context.Error.WriteLine($"{PrintablePath.Escape(error.DisplayPath)}: error: {error.Message}");
         if (mode == FixMode.DryRun)

@@ -34,7 +34,7 @@ public enum FixMode { None, Fix, DryRun }
 /// (<see cref="DocumentAnalysis"/>, <see cref="Diagnostics"/>), then fixes it or shows the fix as a diff.
 /// Never throws for a file it cannot read or write: the report carries the error.
 /// </summary>
-public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode fixMode, long maxFileSize)
+public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFileSize)
 {
     private readonly Fixer _fixer = new(maxFileSize);
 
@@ -60,7 +60,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
         var source = SourceFile.Decode(bytes);
         var document = new TextDocument(FileUri.FromPath(target.FullPath), target.LanguageId, 1, source.Text);
         var analysis = DocumentAnalysis.Analyze(document, matcher);
-        var diagnostics = Diagnostics.Compute(analysis, severity);
+        var diagnostics = Diagnostics.Compute(analysis, target.Settings);
         if (diagnostics.Count == 0) return new FileReport(target, []);
 
         var findings = diagnostics.Select(d => Locate(document.Lines, source.Text, d)).ToList();
@@ -107,7 +107,7 @@ public sealed class FileChecker(TermMatcher matcher, Severity severity, FixMode 
             };
             if (language is null || cell.Text.Length == 0) continue;
             var document = new TextDocument(uri, language, 1, cell.Text);
-            var diagnostics = Diagnostics.Compute(DocumentAnalysis.Analyze(document, matcher), severity);
+            var diagnostics = Diagnostics.Compute(DocumentAnalysis.Analyze(document, matcher), target.Settings);
             if (diagnostics.Count == 0) continue;
             findings.AddRange(diagnostics.Select(d => Locate(document.Lines, cell.Text, d) with { Cell = cell.Number }));
             replacements[cell.Number] = FixAll.Replacements(diagnostics);

@@ -3,8 +3,11 @@ using LspGlossary.Server.Files;
 
 namespace LspGlossary.Server.Cli;
 
-/// <summary>A file to check: where it is, how it is shown, and its language.</summary>
-public sealed record CheckTarget(string FullPath, string DisplayPath, string LanguageId);
+/// <summary>A file to check: where it is, how it is shown, its language, and the settings its project config gives it.</summary>
+public sealed record CheckTarget(string FullPath, string DisplayPath, string LanguageId)
+{
+    public Core.Features.Settings Settings { get; init; } = Core.Features.Settings.Default;
+}
 
 /// <summary>A path that could not be read or matched nothing; reported, and the run goes on.</summary>
 public sealed record PathError(string DisplayPath, string Message);
