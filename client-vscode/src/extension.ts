@@ -16,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // listed again there, as the enum of the lspGlossary.languages setting, and the server has its own table.
   const languages: string[] = (context.extension.packageJSON.activationEvents as string[])
     .filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
+  settingKeys = Object.keys(context.extension.packageJSON.contributes?.configuration?.properties ?? {})
+    .filter((k) => k.startsWith('lspGlossary.')).map((k) => k.slice('lspGlossary.'.length));
   output = vscode.window.createOutputChannel('LSP Glossary', { log: true });
   status = new StatusItem(statusSelector(languages));
   context.subscriptions.push(output, status,
@@ -60,7 +62,9 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
     middleware: {
       workspace: {
         configuration: (params, token, next) => params.items.some((item) => item.section === 'lspGlossary')
-          ? params.items.map((item) => (item.section === 'lspGlossary' ? settingsForServer() : null))
+          ? params.items.map((item) => (item.section === 'lspGlossary'
+            ? settingsForServer(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+            : null))
           : next(params, token),
       },
     },
@@ -110,13 +114,26 @@ function statusSelector(languages: string[]): vscode.DocumentSelector {
 }
 
 /**
- * The lspGlossary settings as the server gets them. A glossary file named in workspace settings (which a cloned
- * repository controls) is read only when it lies inside a workspace folder; outside files come from user
- * settings only, so a repository cannot make the server read, and show problems of, a file elsewhere.
+ * The lspGlossary settings as the server gets them: only those the user set (user, workspace or, with a scope, folder
+ * settings), so that a project's .lsp-glossary.yaml decides the rest; defaults are the server's own. `scope` is a
+ * workspace folder's URI when the server asks per folder (workspace/configuration with scopeUri). A glossary file
+ * named in workspace settings (which a cloned repository controls) is read only when it lies inside a workspace
+ * folder; outside files come from user settings only, so a repository cannot make the server read, and show problems
+ * of, a file elsewhere.
  */
-function settingsForServer(): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration('lspGlossary');
-  const settings = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+function settingsForServer(scope?: vscode.Uri): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('lspGlossary', scope);
+  const settings: Record<string, unknown> = {};
+  for (const key of settingKeys) {
+    const inspected = config.inspect(key);
+    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value === undefined || key === 'glossaryFiles') continue;
+    // 'diagnostics.severity' → { diagnostics: { severity } }
+    const parts = key.split('.');
+    let node = settings;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = value;
+  }
   const inspected = config.inspect<string[]>('glossaryFiles');
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const inside = (file: string) => folders.some((folder) => {
@@ -128,9 +145,13 @@ function settingsForServer(): Record<string, unknown> {
     output.warn(`Workspace settings name the glossary file "${file}", outside every workspace folder; it is not read ` +
       '(glossary files outside the workspace are read only from user settings).');
   }
-  settings.glossaryFiles = [...(inspected?.globalValue ?? []), ...fromWorkspace.filter(inside)];
+  const glossaryFiles = [...(inspected?.globalValue ?? []), ...fromWorkspace.filter(inside)];
+  if (glossaryFiles.length > 0) settings.glossaryFiles = glossaryFiles;
   return settings;
 }
+
+/** The lspGlossary settings the extension declares (package.json), without the section: 'diagnostics.severity', … */
+let settingKeys: string[] = [];
 
 /**
  * VS Code drops a machine-scoped setting from workspace settings without a word; say so in the output channel,

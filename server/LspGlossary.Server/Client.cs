@@ -76,19 +76,21 @@ public sealed class Client(TextWriter log)
     }
 
     /// <summary>
-    /// Asks the client for the lspGlossary settings (workspace/configuration). Null when the client does not
-    /// support the request, answers with nothing usable, or fails (logged).
+    /// Asks the client for the lspGlossary settings (workspace/configuration): one item without a scope, then one per
+    /// workspace folder (<c>scopeUri</c>: a multi-root workspace's folders may each set their own). Returns the objects
+    /// it answers, the unscoped one first, to be read by <see cref="SettingsReader"/>; null when the client does not
+    /// support the request, answers with no item, or fails (logged).
     /// </summary>
-    public async Task<Core.Features.Settings?> PullSettingsAsync()
+    public async Task<List<JsonElement>?> PullSettingsAsync(IReadOnlyList<string> folderUris)
     {
         if (!Features.Configuration) return null;
         try
         {
-            var request = Json.Write(new ConfigurationParams([new ConfigurationItem(null, SettingsReader.Section)]), LspJsonContext.Default.ConfigurationParams);
+            var items = new List<ConfigurationItem> { new(null, SettingsReader.Section) };
+            items.AddRange(folderUris.Select(uri => new ConfigurationItem(uri, SettingsReader.Section)));
+            var request = Json.Write(new ConfigurationParams(items), LspJsonContext.Default.ConfigurationParams);
             var result = await RequestAsync(Methods.Configuration, request).ConfigureAwait(false);
-            return result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0
-                ? SettingsReader.Read(result[0], Core.Features.Settings.Default)
-                : null;
+            return result.ValueKind == JsonValueKind.Array && result.GetArrayLength() > 0 ? result.EnumerateArray().Select(e => e.Clone()).ToList() : null;
         }
         catch (Exception e)
         {
@@ -118,7 +120,7 @@ public sealed class Client(TextWriter log)
     }
 
     /// <summary>
-    /// The glob patterns of the watcher: glossary files, then every extension and file name of the language table
+    /// The glob patterns of the watcher: glossary files, project configs, then every extension and file name of the language table
     /// (<c>**/*.{md,markdown,py,…}</c>, <c>**/{Dockerfile,…}</c>), the term index's files.
     /// </summary>
     public static List<string> WatchedFilePatterns()
@@ -126,7 +128,7 @@ public sealed class Client(TextWriter log)
         var extensions = Core.Analysis.Languages.All.SelectMany(l => l.Extensions).Concat(Core.Analysis.Languages.MarkdownExtensions)
             .Select(e => e.TrimStart('.')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var names = Core.Analysis.Languages.All.SelectMany(l => l.FileNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var patterns = new List<string> { "**/*" + GlossaryStore.WorkspaceGlossarySuffix, "**/*.{" + string.Join(',', extensions) + "}" };
+        var patterns = new List<string> { "**/*" + GlossaryStore.WorkspaceGlossarySuffix, "**/" + Core.Config.ProjectConfig.FileName, "**/*.{" + string.Join(',', extensions) + "}" };
         if (names.Count > 0) patterns.Add("**/{" + string.Join(',', names) + "}");
         return patterns;
     }

@@ -1,3 +1,4 @@
+using LspGlossary.Core.Config;
 using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using LspGlossary.Server.State;
@@ -74,6 +75,33 @@ public sealed class DiagnosticsPublisher
         }
     }
 
+    /// <summary>False for a document its project config's include/exclude globs leave out (it still hovers).</summary>
+    private bool IsIncluded(string uri) =>
+        _state.ConfigFor(uri) is not { } config || Protocol.Convert.ToPath(uri) is not { } path || config.IsIncluded(path, Files.GlobPattern.IsMatch);
+
+    private HashSet<string> _configFilesWithProblems = new(StringComparer.Ordinal);
+
+    /// <summary>Publishes the problems of every project config read so far as its diagnostics, and clears the fixed ones.</summary>
+    public void PublishConfigProblems()
+    {
+        var files = _state.Configs.FilesWithProblems.ToHashSet(StringComparer.Ordinal);
+        HashSet<string> previous;
+        lock (_lock)
+        {
+            previous = _configFilesWithProblems;
+            _configFilesWithProblems = files;
+        }
+        foreach (var file in files)
+        {
+            var diagnostics = _state.Configs.ProblemsOf(file).Select(p => Protocol.Convert.ToDiagnostic(p) with { Code = ConfigProblemCode }).ToList();
+            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, diagnostics));
+        }
+        foreach (var file in previous.Where(f => !files.Contains(f))) Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, []));
+    }
+
+    /// <summary>The code of a project config's problems.</summary>
+    public const string ConfigProblemCode = "glossary.invalid-config";
+
     /// <summary>Clears the client's diagnostics for a closed document.</summary>
     public void Clear(string uri) => Publish(new PublishDiagnosticsParams(uri, null, []));
 
@@ -108,17 +136,23 @@ public sealed class DiagnosticsPublisher
         if (document is null) return;
         // A glossary file's diagnostics are its problems, published by PublishGlossaryProblems.
         if (Protocol.Convert.ToPath(uri) is { } path && _state.Glossary.IsGlossaryFile(path)) return;
-        var settings = _state.Settings;
+        // A project config's own diagnostics are its problems, published by PublishConfigProblems.
+        if (Protocol.Convert.ToPath(uri) is { } configPath && ProjectConfigs.IsConfigFile(configPath)) return;
+        var settings = _state.SettingsFor(uri);
         var lspDiagnostics = new List<Diagnostic>();
-        if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))
+        if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId) && IsIncluded(uri))
         {
             await _state.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
             var analysis = await _state.Analyses.GetAsync(document, _state.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
-            foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity)))
+            foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings)))
             {
                 lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
             }
         }
+        // A config found for the first time by this run (in a subfolder) shows its problems now.
+        bool newConfigProblems;
+        lock (_lock) newConfigProblems = !_state.Configs.FilesWithProblems.All(_configFilesWithProblems.Contains);
+        if (newConfigProblems) PublishConfigProblems();
         // A document closed meanwhile keeps the empty list that didClose published.
         if (_state.Documents.Get(uri) is null) return;
         Publish(new PublishDiagnosticsParams(uri, document.Version, lspDiagnostics));

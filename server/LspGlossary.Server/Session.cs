@@ -1,4 +1,5 @@
 using LspGlossary.Core.Features;
+using LspGlossary.Core.Config;
 using LspGlossary.Core.Glossary;
 using LspGlossary.Core.Workspace;
 using LspGlossary.Server.State;
@@ -35,15 +36,25 @@ public sealed class Session
     public SynchronizationContext? MessageLoop { get; set; }
 
     /// <summary>
-    /// Asks the client for the lspGlossary settings (workspace/configuration) and applies them on the message loop.
+    /// Asks the client for the lspGlossary settings (workspace/configuration), globally and per workspace folder, and
+    /// applies them on the message loop.
     /// Completes when they are applied (or when there are none to apply).
     /// </summary>
     public async Task RefreshSettingsAsync()
     {
-        if (await Client.PullSettingsAsync().ConfigureAwait(false) is not { } settings) return;
+        var folders = State.Glossary.WorkspaceFolders;
+        if (await Client.PullSettingsAsync(folders.Select(Protocol.Convert.ToUri).ToList()).ConfigureAwait(false) is not { } answers) return;
+        // Each folder's answer, when the client gave one per folder (a client may answer fewer items).
+        var perFolder = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
+        for (int i = 0; i < folders.Count && i + 1 < answers.Count; i++) perFolder[folders[i]] = answers[i + 1];
+        void Apply()
+        {
+            State.FolderSettings = perFolder;
+            ApplySettings(answers[0]);
+        }
         if (MessageLoop is not { } loop)
         {
-            ApplySettings(settings);
+            Apply();
             return;
         }
         var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,7 +62,7 @@ public sealed class Session
         {
             try
             {
-                ApplySettings(settings);
+                Apply();
             }
             catch (Exception e)
             {
@@ -66,10 +77,11 @@ public sealed class Session
     /// Uses new settings: reloads the glossary when its files changed, and refreshes diagnostics; asks the client to
     /// refresh inlay hints when <c>inlayHints.expansion</c> changed.
     /// </summary>
-    public void ApplySettings(Settings settings)
+    public void ApplySettings(System.Text.Json.JsonElement? sent)
     {
+        var settings = Protocol.SettingsReader.Read(sent, Settings.Default);
         bool inlayHintsChanged = settings.InlayHintsExpansion != State.Settings.InlayHintsExpansion;
-        bool glossaryFilesChanged = State.ReplaceSettings(settings);
+        bool glossaryFilesChanged = State.ReplaceSettings(settings, sent);
         if (Client.Initialized && inlayHintsChanged) _ = Client.RefreshInlayHintsAsync();
         if (Client.Initialized && glossaryFilesChanged) ReloadGlossary();
         else Diagnostics.ScheduleAll();
@@ -115,6 +127,9 @@ public sealed class Session
         var folders = State.Glossary.WorkspaceFolders.Where(f => !removed.Contains(f, StringComparer.Ordinal))
             .Concat(added).Distinct(StringComparer.Ordinal).ToList();
         State.Glossary.WorkspaceFolders = folders;
+        State.UpdateExtraGlossaryFiles();
+        Diagnostics.PublishConfigProblems();
+        _ = RefreshSettingsAsync(); // the new folders' own settings
         State.ReloadGlossary(GlossaryChanged);
         _ = State.GlossaryReady.ContinueWith(_ => RebuildIndex(), TaskScheduler.Default);
     }
@@ -125,12 +140,29 @@ public sealed class Session
     /// </summary>
     public void FilesChanged(IReadOnlyList<(string Path, bool Deleted)> changes)
     {
-        bool glossary = false;
+        bool glossary = false, config = false;
         foreach (var (path, deleted) in changes)
         {
-            if (State.Glossary.IsGlossaryFile(path)) glossary = true;
+            if (ProjectConfigs.IsConfigFile(path))
+            {
+                State.Configs.Forget(path);
+                config = true;
+            }
+            else if (State.Glossary.IsGlossaryFile(path)) glossary = true;
             else State.Index.Update(path, deleted, State.Glossary.Matcher);
         }
-        if (glossary || changes.Count == 0) ReloadGlossary();
+        if (config) ConfigsChanged();
+        else if (glossary || changes.Count == 0) ReloadGlossary();
+    }
+
+    /// <summary>
+    /// A project config changed (on disk, or as typed): its problems go to the client as its diagnostics, the glossary
+    /// is read again when the glossary files it names changed, and every open document gets fresh diagnostics.
+    /// </summary>
+    public void ConfigsChanged()
+    {
+        Diagnostics.PublishConfigProblems();
+        if (State.UpdateExtraGlossaryFiles()) ReloadGlossary();
+        else Diagnostics.ScheduleAll();
     }
 }

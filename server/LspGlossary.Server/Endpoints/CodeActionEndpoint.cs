@@ -17,13 +17,13 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
     public async Task<JsonElement> CodeActionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.CodeActionParams, Methods.CodeAction);
-        var severity = state.Settings.DiagnosticsSeverity;
         var features = client.Features;
         string uri = p.TextDocument.Uri;
+        var settings = state.SettingsFor(uri);
         return await Endpoint.RunOnAnalysis(state, client, Methods.CodeAction, uri, (analysis, _) =>
         {
             var lines = analysis.Document.Lines;
-            var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
+            var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings, cancellationToken);
             // A Command's fix-all is computed when it runs, so it costs nothing to offer.
             bool canDefer = !features.CodeActionLiterals || features.CodeActionResolveEdit;
             var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only, canDefer);
@@ -55,18 +55,18 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
     {
         var action = Json.Read(parameters, LspJsonContext.Default.CodeAction, Methods.CodeActionResolve);
         if (action.Kind != CodeActions.FixAllKind || action.Data is not { } data) return parameters;
-        var severity = state.Settings.DiagnosticsSeverity;
+        var settings = state.SettingsFor(data.Uri);
         var resolved = await Endpoint.RunOnAnalysis(state, client, Methods.CodeActionResolve, data.Uri,
-            (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, severity, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
+            (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, settings, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
             cancellationToken).ConfigureAwait(false);
         // The document was closed meanwhile: the action stays without an edit (a resolve never answers null).
         return resolved.ValueKind == JsonValueKind.Null ? parameters : resolved;
     }
 
-    /// <summary>The edit that fixes every wrong spelling of the analysed document.</summary>
-    internal static WorkspaceEdit FixAllEdit(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken)
+    /// <summary>The edit that fixes every wrong spelling of the analysed document that the settings report.</summary>
+    internal static WorkspaceEdit FixAllEdit(DocumentAnalysis analysis, Settings settings, CancellationToken cancellationToken)
     {
-        var diagnostics = Core.Features.Diagnostics.Compute(analysis, severity, cancellationToken);
+        var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings, cancellationToken);
         return EditOf(analysis.Document.Uri, analysis.Document.Lines, FixAll.Replacements(diagnostics));
     }
 

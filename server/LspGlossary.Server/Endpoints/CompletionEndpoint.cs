@@ -23,7 +23,7 @@ public sealed class CompletionEndpoint(ServerState state, Client client)
     public async Task<JsonElement> CompletionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Completion);
-        bool chineseFirst = state.ChineseFirst;
+        bool chineseFirst = state.ChineseFirstFor(p.TextDocument.Uri);
         var features = client.Features;
         var format = features.CompletionMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
         return await Endpoint.RunOnAnalysis(state, client, Methods.Completion, p.TextDocument.Uri, (analysis, matcher) =>

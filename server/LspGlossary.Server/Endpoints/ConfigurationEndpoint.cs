@@ -4,7 +4,7 @@ using StreamJsonRpc;
 
 namespace LspGlossary.Server.Endpoints;
 
-/// <summary>workspace/didChangeConfiguration: settings pushed by the client, or a cue to pull them.</summary>
+/// <summary>workspace/didChangeConfiguration: settings pushed by the client, or a cue to pull them (and per folder in a multi-root workspace).</summary>
 public sealed class ConfigurationEndpoint(Session session)
 {
     [JsonRpcMethod(Methods.DidChangeConfiguration, UseSingleObjectParameterDeserialization = true)]
@@ -13,7 +13,9 @@ public sealed class ConfigurationEndpoint(Session session)
         var p = Json.Read(parameters, LspJsonContext.Default.DidChangeConfigurationParams, Methods.DidChangeConfiguration);
         if (p.Settings is { ValueKind: JsonValueKind.Object } pushed && pushed.TryGetProperty(SettingsReader.Section, out _))
         {
-            session.ApplySettings(SettingsReader.Read(pushed, Core.Features.Settings.Default));
+            session.ApplySettings(pushed);
+            // Pushed settings have no folder scope: a multi-root workspace's folders are asked again for theirs.
+            if (session.State.Glossary.WorkspaceFolders.Count > 1) _ = session.RefreshSettingsAsync();
         }
         else
         {

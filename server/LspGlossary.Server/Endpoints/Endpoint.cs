@@ -56,7 +56,7 @@ internal static class Endpoint
     public static Func<Task<(DocumentAnalysis Analysis, TermMatcher Matcher)>>? AnalysisOf(ServerState state, string uri, CancellationToken cancellationToken)
     {
         var document = state.Documents.Get(uri);
-        if (document is null || !state.Settings.IsLanguageEnabled(document.LanguageId)) return null;
+        if (document is null || !state.SettingsFor(document.Uri).IsLanguageEnabled(document.LanguageId)) return null;
         return async () =>
         {
             await state.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal static class EntryLookup
             var entry = matcher.Glossary.Find(written.Id) ?? written;
             return new Found(entry, written.NameSpan ?? new TextSpan(at, 0), document.Lines);
         }
-        if (!state.Settings.IsLanguageEnabled(document.LanguageId)) return null;
+        if (!state.SettingsFor(document.Uri).IsLanguageEnabled(document.LanguageId)) return null;
         var analysis = await state.Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
         if (Protocol.Convert.ToOffset(analysis.Document.Lines, position) is not { } offset || analysis.MatchAt(offset) is not { } match) return null;
         return new Found(match.Entry, match.Span, analysis.Document.Lines);

@@ -34,12 +34,12 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
             return await ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
         }
 
-        var severity = state.Settings.DiagnosticsSeverity;
+        var settings = state.SettingsFor(arguments.Uri);
         var analysis = Endpoint.AnalysisOf(state, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
         return await Endpoint.Run(client, method, async () =>
         {
             var (result, _) = await analysis().ConfigureAwait(false);
-            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, severity, cancellationToken), "Fix all glossary spellings", cancellationToken)
+            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, settings, cancellationToken), "Fix all glossary spellings", cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
     }

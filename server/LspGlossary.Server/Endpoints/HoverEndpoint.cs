@@ -13,7 +13,7 @@ public sealed class HoverEndpoint(ServerState state, Client client)
     public async Task<JsonElement> HoverAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Hover);
-        bool chineseFirst = state.ChineseFirst;
+        bool chineseFirst = state.ChineseFirstFor(p.TextDocument.Uri);
         var format = client.Features.HoverMarkdown ? DocumentationFormat.Markdown : DocumentationFormat.PlainText;
         return await Endpoint.RunOnAnalysis(state, client, Methods.Hover, p.TextDocument.Uri, (analysis, matcher) =>
         {

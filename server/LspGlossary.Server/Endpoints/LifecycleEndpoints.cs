@@ -26,8 +26,9 @@ public sealed class LifecycleEndpoints(Session session)
         var p = Json.Read(parameters, LspJsonContext.Default.InitializeParams, Methods.Initialize);
         session.State.ClientLocale = p.Locale;
         session.Client.Features = ClientCapabilitiesReader.Read(p.Capabilities, p.InitializationOptions);
-        session.ApplySettings(SettingsReader.Read(p.InitializationOptions, Settings.Default));
+        // The folders first: the project configs at their roots may name glossary files.
         session.State.Glossary.WorkspaceFolders = WorkspaceFolders(p);
+        session.ApplySettings(p.InitializationOptions);
         session.Client.Initialized = true;
 
         // Answer at once; the features wait for the load (it reuses the parse started when the process began).
@@ -79,6 +80,7 @@ public sealed class LifecycleEndpoints(Session session)
         _ = session.Client.RegisterFileWatcherAsync();
         await session.State.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
         session.Diagnostics.PublishGlossaryProblems(session.State.Glossary.Result);
+        session.Diagnostics.PublishConfigProblems();
         session.Client.SendStatus(session.State.Glossary.Result);
         session.RebuildIndex();
         await settings.ConfigureAwait(false);

@@ -14,7 +14,7 @@ public sealed class TextSyncEndpoints(Session session)
     {
         var item = Json.Read(parameters, LspJsonContext.Default.DidOpenTextDocumentParams, Methods.DidOpen).TextDocument;
         session.State.Documents.Set(new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text));
-        if (!UpdateGlossaryFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
+        if (!UpdateGlossaryFile(item.Uri, () => item.Text) && !UpdateConfigFile(item.Uri, () => item.Text)) session.Diagnostics.Schedule(item.Uri);
     });
 
     [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
@@ -42,7 +42,7 @@ public sealed class TextSyncEndpoints(Session session)
         }
         session.State.Documents.Set(document);
         // Text is joined only for a glossary file: an edit of another document never copies its text here.
-        if (!UpdateGlossaryFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
+        if (!UpdateGlossaryFile(document.Uri, () => document.Text) && !UpdateConfigFile(document.Uri, () => document.Text)) session.Diagnostics.Schedule(document.Uri);
     });
 
     [JsonRpcMethod(Methods.DidSave, UseSingleObjectParameterDeserialization = true)]
@@ -64,6 +64,18 @@ public sealed class TextSyncEndpoints(Session session)
         return true;
     }
 
+    /// <summary>
+    /// An open project config's text replaces the file on disk, so its edits take effect as they are typed. Returns
+    /// true when the document is a project config (its diagnostics are its problems).
+    /// </summary>
+    private bool UpdateConfigFile(string uri, Func<string?> text)
+    {
+        if (Protocol.Convert.ToPath(uri) is not { } path || !Core.Config.ProjectConfigs.IsConfigFile(path)) return false;
+        session.State.Configs.SetOpenText(path, text());
+        session.ConfigsChanged();
+        return true;
+    }
+
     [JsonRpcMethod(Methods.DidClose, UseSingleObjectParameterDeserialization = true)]
     public void DidClose(JsonElement parameters) => Endpoint.Handle(session.Client, Methods.DidClose, () =>
     {
@@ -72,7 +84,7 @@ public sealed class TextSyncEndpoints(Session session)
         if (session.State.Documents.Remove(uri))
         {
             session.State.Analyses.Remove(uri);
-            if (!UpdateGlossaryFile(uri, () => null))
+            if (!UpdateGlossaryFile(uri, () => null) && !UpdateConfigFile(uri, () => null))
             {
                 session.Diagnostics.Clear(uri);
                 // The index goes back to the file on disk (the editor's text may never have been saved).

@@ -1,4 +1,5 @@
 using LspGlossary.Core.Analysis;
+using LspGlossary.Core.Config;
 using LspGlossary.Core.Features;
 using LspGlossary.Core.Glossary;
 using LspGlossary.Core.Workspace;
@@ -39,7 +40,7 @@ public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace wor
         var open = new List<FileTerms>();
         foreach (var document in Documents.All())
         {
-            if (!Settings.IsLanguageEnabled(document.LanguageId)) continue;
+            if (!SettingsFor(document.Uri).IsLanguageEnabled(document.LanguageId)) continue;
             var analysis = await Analyses.GetAsync(document, matcher, cancellationToken).ConfigureAwait(false);
             open.Add(FileTerms.Of(Protocol.Convert.ToPath(document.Uri) ?? document.Uri, analysis));
         }
@@ -59,12 +60,56 @@ public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace wor
         }
     }
 
+    /// <summary>The editor's settings alone (no project config): for what is not about one document.</summary>
     public Settings Settings => _settings;
+
+    /// <summary>The settings object the editor sent last, as sent (only what the user set, from VS Code).</summary>
+    private System.Text.Json.JsonElement? _editorSettings;
+
+    /// <summary>The project configs of the workspace folders (<c>.lsp-glossary.yaml</c>, the nearest to a file wins).</summary>
+    public ProjectConfigs Configs { get; } = new(workspace);
+
+    /// <summary>
+    /// The settings for one document: the defaults, then the nearest project config between the document's folder and
+    /// its workspace folder, then what the editor's settings set (editor settings win).
+    /// </summary>
+    public Settings SettingsFor(string uri)
+    {
+        var config = ConfigFor(uri);
+        var folderSettings = FolderSettingsFor(uri);
+        if (config is null && folderSettings is null) return _settings;
+        var under = config?.ApplyTo(Settings.Default) ?? Settings.Default;
+        // The folder's own answer (multi-root), else what the editor sent without a scope.
+        return Protocol.SettingsReader.Read(folderSettings ?? _editorSettings, under);
+    }
+
+    /// <summary>What the client answered for each workspace folder (workspace/configuration with its scopeUri).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement> FolderSettings { get; set; } = new Dictionary<string, System.Text.Json.JsonElement>();
+
+    private System.Text.Json.JsonElement? FolderSettingsFor(string uri)
+    {
+        if (FolderSettings.Count == 0 || Protocol.Convert.ToPath(uri) is not { } path) return null;
+        string? folder = FolderSettings.Keys.Where(f => path.StartsWith(f.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .OrderByDescending(f => f.Length).FirstOrDefault();
+        return folder is null ? null : FolderSettings[folder];
+    }
+
+    /// <summary>The project config that applies to a document, or null (no path, or none found).</summary>
+    public ProjectConfig? ConfigFor(string uri) =>
+        Protocol.Convert.ToPath(uri) is { } path ? Configs.For(path, Glossary.WorkspaceFolders) : null;
+
+    /// <summary>The glossary files the configs at the workspace folders' roots name (full paths).</summary>
+    public IReadOnlyList<string> ConfigGlossaryFiles() =>
+        Glossary.WorkspaceFolders.Select(Configs.InFolder).OfType<ProjectConfig>()
+            .SelectMany(c => c.ApplyTo(Settings.Default).GlossaryFiles ?? []).ToList();
 
     /// <summary>The client's locale (initialize); with the settings, it decides whether Chinese names come first.</summary>
     public string? ClientLocale { get; set; }
 
     public bool ChineseFirst => Settings.ChineseFirst(ClientLocale);
+
+    /// <summary>Whether Chinese names come first for one document (its project config may set the locale).</summary>
+    public bool ChineseFirstFor(string uri) => SettingsFor(uri).ChineseFirst(ClientLocale);
 
     /// <summary>
     /// Completes when the glossary of this workspace has loaded, and again after each reload. initialize starts
@@ -76,12 +121,25 @@ public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace wor
     /// <summary>How long a feature waits for a glossary (re)load before it answers from the glossary in use.</summary>
     public static readonly TimeSpan GlossaryWait = TimeSpan.FromSeconds(3);
 
-    /// <summary>Uses new settings. Returns true when they name other glossary files than before.</summary>
-    public bool ReplaceSettings(Settings settings)
+    /// <summary>
+    /// Uses new editor settings (<paramref name="sent"/>: the object as the editor sent it, read again over each
+    /// document's project config). Returns true when the glossary files to read changed.
+    /// </summary>
+    public bool ReplaceSettings(Settings settings, System.Text.Json.JsonElement? sent)
     {
-        var before = _settings.GlossaryFiles ?? [];
-        var after = settings.GlossaryFiles ?? [];
         _settings = settings;
+        _editorSettings = sent?.Clone();
+        return UpdateExtraGlossaryFiles();
+    }
+
+    /// <summary>
+    /// The extra glossary files: the editor's <c>glossaryFiles</c>, then those the root project configs name. Returns
+    /// true when they changed.
+    /// </summary>
+    public bool UpdateExtraGlossaryFiles()
+    {
+        var before = Glossary.ExtraFiles;
+        var after = (_settings.GlossaryFiles ?? []).Concat(ConfigGlossaryFiles()).Distinct(StringComparer.Ordinal).ToList();
         Glossary.ExtraFiles = after;
         return !before.SequenceEqual(after);
     }
