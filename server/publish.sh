@@ -33,7 +33,10 @@ flags=()
 if [ "$kind" = readytorun ]; then
   single=true
   [ "$rid_os" = win ] && single=false
-  flags=(--self-contained -p:PublishAot=false -p:PublishTrimmed=true -p:PublishReadyToRun=true
+  # DynamicCodeSupport=false: no Reflection.Emit, as in the NativeAOT build (System.Text.Json then reads members by
+  # reflection instead of emitting accessors). Under Wine the CLR died finalizing such dynamic methods
+  # (0x80131506 in DynamicResolver+DestroyScout.Finalize), at random, in tests/e2e/run-win-wine.sh.
+  flags=(--self-contained -p:PublishAot=false -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:DynamicCodeSupport=false
     -p:PublishSingleFile=$single -p:SatelliteResourceLanguages=en -p:DebugType=none)
   how="self-contained, trimmed, ReadyToRun"
 elif [ "$rid_os" = linux ]; then

@@ -89,6 +89,7 @@ printf '# Fix all\n\nQlora keeps the base model in 4 bits.\n\nA MOE layer routes
 printf 'terms:\n  - id: zorbnet\n    term: ZorbNet\n    expansion: Zero-Order Retrieval Backbone\n    category: model\n    definition:\n      en: A made-up term of this workspace.\n' \
   >"$work/ws/team.glossary.yaml"
 printf '# Team\n\nOur ZorbNet backbone; ZorbNet again.\n' >"$work/ws/team.md"
+printf '# Config\n\nWe tune Lora adapters.\n' >"$work/ws/config.md"
 # A notebook: a Markdown cell (a term, a wrong spelling) and a Python code cell with a term in a comment.
 cat >"$work/ws/notebook.ipynb" <<'EOF'
 {

@@ -320,6 +320,17 @@ async function trustedChecks() {
     await page.keyboard.press('Escape');
   });
 
+  await check('a project config sets one term\'s severity: the squiggle turns into an error, and back', async () => {
+    const config = path.join(workspace, '.lsp-glossary.yaml');
+    await openFile('config.md');
+    await poll('a warning squiggle under Lora', async () => (await squiggles('warning')) > 0);
+    fs.writeFileSync(config, 'terms:\n  lora: error\n');
+    await poll('an error squiggle under Lora', async () => (await squiggles('error')) > 0 && (await squiggles('warning')) === 0, 30_000);
+    await shot('6h-config-error');
+    fs.rmSync(config);
+    await poll('the warning squiggle again', async () => (await squiggles('warning')) > 0 && (await squiggles('error')) === 0, 30_000);
+  });
+
   await check('F2 renames a team term in the glossary and in a document', async () => {
     await openFile('team.md');
     const box = await wordBox('ZorbNet');
