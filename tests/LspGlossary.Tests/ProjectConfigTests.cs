@@ -58,6 +58,15 @@ public sealed class ProjectConfigTests : IDisposable
         Assert.Equal(Settings.Default with { }, config.ApplyTo(Settings.Default));
     }
 
+    [Fact]
+    public void The_starter_examples_uncommented_parse_cleanly()
+    {
+        string uncommented = string.Join("\n", InitCommand.Starter.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"^# (\s*[a-z][A-Za-z.-]*:( |$))", "$1")));
+        var config = Parse(uncommented);
+        Assert.Equal(RuleLevel.Off, config.Terms["moe"]);
+        Assert.Equal(["CHANGELOG.md", "third_party/**"], config.Exclude);
+    }
+
     [Theory]
     [InlineData("rules: { glossary.wrong-variant: loud }\n", 1, "must be off, error, warning, information or hint")]
     [InlineData("locale: fr\n", 1, "'locale' must be auto, zh or en")]

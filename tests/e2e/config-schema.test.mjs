@@ -27,7 +27,9 @@ test('the config schema accepts the starter config of `lsp-glossary init` and a 
     execFileSync(SERVER, ['init'], { cwd: dir });
     const starter = readFileSync(path.join(dir, '.lsp-glossary.yaml'), 'utf8');
     assert.ok(valid(starter), JSON.stringify(validate.errors));
-    const uncommented = starter.split('\n').map((l) => l.replace(/^# ([a-z]|  [a-z])/, '$1')).join('\n');
+    // The commented examples are the lines '# key: …' and '#   key: …' (nested).
+    const uncommented = starter.split('\n').map((l) => l.replace(/^# (\s*[a-z][A-Za-z.-]*:( |$))/, '$1')).join('\n');
+    assert.ok(Object.keys(YAML.parse(uncommented)).length >= 8, 'the examples were uncommented');
     assert.ok(valid(uncommented), `every example in the starter, uncommented: ${JSON.stringify(validate.errors)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
