@@ -49,17 +49,20 @@ public static class WorkspaceWalk
             foreach (var entry in entries)
             {
                 bool isDirectory = entry is DirectoryInfo;
-                if (IsUndecodable(entry.FullName))
+                // Joined to the folder as the caller wrote it (FullName would add a drive letter on Windows to a
+                // rooted path without one, and the paths would no longer match the client's URIs).
+                string full = Path.Combine(directory, entry.Name);
+                if (IsUndecodable(full))
                 {
-                    if (!ignores.IsIgnored(entry.FullName, isDirectory)) yield return new WalkedEntry(entry.FullName, isDirectory, NameNotUtf8: true);
+                    if (!ignores.IsIgnored(full, isDirectory)) yield return new WalkedEntry(full, isDirectory, NameNotUtf8: true);
                     continue;
                 }
                 // Symbolic links are not followed (the attribute comes with the listing; no extra system call).
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
                 if (isDirectory && (entry.Name is ".git" or ".ipynb_checkpoints" || options.SkipDependencyFolders && DependencyFolders.Contains(entry.Name))) continue;
-                if (ignores.IsIgnored(entry.FullName, isDirectory)) continue;
-                if (isDirectory) pending.Push((entry.FullName, ignores));
-                else yield return new WalkedEntry(entry.FullName, IsDirectory: false, NameNotUtf8: false);
+                if (ignores.IsIgnored(full, isDirectory)) continue;
+                if (isDirectory) pending.Push((full, ignores));
+                else yield return new WalkedEntry(full, IsDirectory: false, NameNotUtf8: false);
             }
         }
     }
