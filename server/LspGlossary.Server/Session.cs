@@ -42,7 +42,9 @@ public sealed class Session
     /// </summary>
     public async Task RefreshSettingsAsync()
     {
-        var folders = State.Glossary.WorkspaceFolders;
+        // Per folder only in a multi-root workspace: one folder's settings are the workspace's, in the unscoped answer
+        // (and pushed settings, which have no scope, must not be shadowed by an older scoped answer).
+        var folders = State.Glossary.WorkspaceFolders.Count > 1 ? State.Glossary.WorkspaceFolders : [];
         if (await Client.PullSettingsAsync(folders.Select(Protocol.Convert.ToUri).ToList()).ConfigureAwait(false) is not { } answers) return;
         // Each folder's answer, when the client gave one per folder (a client may answer fewer items).
         var perFolder = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);

@@ -124,4 +124,29 @@ public class ProjectConfigProtocolTests
         Assert.Equal("Lora=2", Severities(await DiagnosticsOf(client, fixture.Uri("two/b.md"), 1, d => d.Count > 0)));
         lock (asked) Assert.Equal(3, asked[0]!.AsArray().Count); // unscoped, then one per folder
     }
+
+    [Fact]
+    public async Task In_one_folder_pushed_settings_are_not_shadowed_by_the_pulled_answer()
+    {
+        var fixture = WorkspaceFixture.Parse("--- a.md\nLora\n");
+        int pulls = 0;
+        await using var client = await InProcessClient.StartAsync(workspace: fixture.Workspace, workspaceFolders: [fixture.Workspace.Root],
+            capabilities: new JsonObject { ["workspace"] = new JsonObject { ["configuration"] = true } },
+            requestHandler: request =>
+            {
+                if ((string?)request["method"] != "workspace/configuration") return null;
+                Interlocked.Increment(ref pulls);
+                Assert.Single(request["params"]!["items"]!.AsArray()); // one folder: no scoped item
+                return new JsonArray(new JsonObject());
+            });
+        await client.OpenAsync(fixture.Uri("a.md"), "Lora\n");
+        Assert.Equal("Lora=2", Severities(await DiagnosticsOf(client, fixture.Uri("a.md"), 1, d => d.Count > 0)));
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
+        {
+            ["settings"] = new JsonObject { ["lspGlossary"] = new JsonObject { ["diagnostics"] = new JsonObject { ["severity"] = "error" } } },
+        });
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            p => (string?)p["uri"] == fixture.Uri("a.md") && p["diagnostics"]!.AsArray().Any(d => (int?)d!["severity"] == 1));
+        Assert.True(pulls >= 1);
+    }
 }
