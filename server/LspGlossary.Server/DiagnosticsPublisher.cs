@@ -66,7 +66,7 @@ public sealed class DiagnosticsPublisher
         }
         foreach (var (file, problems) in byFile)
         {
-            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, problems.Select(Protocol.Convert.ToDiagnostic).ToList()));
+            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, problems.Select(problem => Protocol.Convert.ToDiagnostic(problem, _client.Features.CodeDescription)).ToList()));
         }
         foreach (var file in previous.Where(f => !byFile.ContainsKey(f)))
         {
@@ -113,10 +113,13 @@ public sealed class DiagnosticsPublisher
         if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId))
         {
             await _state.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
-            var analysis = await _state.Analyses.GetAsync(document, _state.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
-            foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings.DiagnosticsSeverity)))
+            var matcher = _state.Glossary.Matcher;
+            var analysis = await _state.Analyses.GetAsync(document, matcher, CancellationToken.None).ConfigureAwait(false);
+            bool codeDescription = _client.Features.CodeDescription;
+            var findings = Core.Features.Rules.Compute(analysis, settings, matcher.Glossary);
+            foreach (var diagnostic in Core.Features.Diagnostics.Shown(findings))
             {
-                lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
+                lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic, codeDescription));
             }
         }
         // A document closed meanwhile keeps the empty list that didClose published.

@@ -4,10 +4,23 @@ using LspGlossary.Core.Text;
 
 namespace LspGlossary.Core.Features;
 
-/// <summary>A wrong spelling and the text that replaces it.</summary>
-public sealed record GlossaryDiagnostic(TextSpan Span, string Code, string Message, Severity Severity, string Found, string Replacement);
+/// <summary>
+/// A finding of a rule (<see cref="Rules"/>): the text <see cref="Found"/> at <see cref="Span"/>, and the text that
+/// replaces it there, or null when the rule has no fix (<c>glossary.unknown-acronym</c>).
+/// </summary>
+public sealed record GlossaryDiagnostic(TextSpan Span, string Code, string Message, Severity Severity, string Found, string? Replacement)
+{
+    /// <summary>The quick fix's title; null without a fix.</summary>
+    public string? FixTitle { get; init; } = Replacement is null ? null : $"Change '{Found}' to '{Replacement}'";
 
-/// <summary>Diagnostics: spellings the glossary marks wrong, outside silenced spans and identifiers.</summary>
+    /// <summary>The all-capitals token of a <c>glossary.unknown-acronym</c> finding (the data of a later "add to the glossary").</summary>
+    public string? Acronym { get; init; }
+}
+
+/// <summary>
+/// The spelling rule (<c>glossary.wrong-variant</c>): spellings the glossary marks wrong, outside silenced spans and
+/// identifiers. <see cref="Rules.Compute"/> runs it with the other rules.
+/// </summary>
 public static class Diagnostics
 {
     public const string WrongVariantCode = "glossary.wrong-variant";
@@ -31,7 +44,7 @@ public static class Diagnostics
         var first = all[max];
         shown.Add(new GlossaryDiagnostic(new TextSpan(first.Span.Start, 0), TooManyCode,
             $"{all.Count - max} more wrong spellings in this document are not listed (at most {max} are); Fix All fixes every one.",
-            Severity.Information, "", ""));
+            Severity.Information, "", null));
         return shown;
     }
 
@@ -82,7 +95,8 @@ public static class Diagnostics
         return entry.Term;
     }
 
-    private static string? AcceptedSpellingFor(GlossaryEntry entry, string found)
+    /// <summary>The term or alias that <paramref name="found"/> is in another case (or itself), or null.</summary>
+    public static string? AcceptedSpellingFor(GlossaryEntry entry, string found)
     {
         if (string.Equals(entry.Term, found, StringComparison.OrdinalIgnoreCase)) return entry.Term;
         return entry.Aliases.FirstOrDefault(alias => string.Equals(alias, found, StringComparison.OrdinalIgnoreCase));

@@ -34,12 +34,12 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
             return await ApplyAsync(edit, "Fix glossary spelling", cancellationToken);
         }
 
-        var severity = state.Settings.DiagnosticsSeverity;
+        var settings = state.Settings;
         var analysis = Endpoint.AnalysisOf(state, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
         return await Endpoint.Run(client, method, async () =>
         {
-            var (result, _) = await analysis().ConfigureAwait(false);
-            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, severity, cancellationToken), "Fix all glossary spellings", cancellationToken)
+            var (result, matcher) = await analysis().ConfigureAwait(false);
+            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, settings, matcher.Glossary, cancellationToken), "Fix all glossary findings", cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
     }

@@ -32,8 +32,11 @@ public static class Convert
         return end >= start ? TextSpan.FromBounds(start, end) : TextSpan.FromBounds(end, start);
     }
 
-    public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic) =>
-        new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary");
+    /// <summary>A finding as an LSP diagnostic; with <paramref name="codeDescription"/>, linked to its code's page.</summary>
+    public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic, bool codeDescription) =>
+        new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary",
+            CodeDescriptionOf(diagnostic.Code, codeDescription),
+            diagnostic.Acronym is { } acronym ? new DiagnosticData(acronym) : null);
 
     /// <summary>The local path of a file URI, or null for other schemes (untitled:, vscode-notebook:, …).</summary>
     public static string? ToPath(string uri) => FileUri.ToPath(uri);
@@ -55,12 +58,18 @@ public static class Convert
     }
 
     /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
-    public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)
+    public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem, bool codeDescription)
     {
         var position = FromOneBased(problem.Location.Line, problem.Location.Column);
         int severity = problem.Severity == Core.Glossary.ProblemSeverity.Error ? 1 : 2;
-        return new Diagnostic(new Range(position, position), problem.Message, severity, "glossary.invalid-file", "lsp-glossary");
+        return new Diagnostic(new Range(position, position), problem.Message, severity, InvalidFileCode, "lsp-glossary",
+            CodeDescriptionOf(InvalidFileCode, codeDescription));
     }
+
+    /// <summary>The code of a glossary file's problems.</summary>
+    public const string InvalidFileCode = "glossary.invalid-file";
+
+    private static CodeDescription? CodeDescriptionOf(string code, bool wanted) => wanted ? new CodeDescription(Rules.DocsUrl(code)) : null;
 
     /// <summary>Text as MarkupContent of the matching kind ("markdown" or "plaintext").</summary>
     public static MarkupContent ToMarkup(DocumentationFormat format, string text) =>
