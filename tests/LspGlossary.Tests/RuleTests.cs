@@ -131,6 +131,7 @@ public class RuleTests
     [InlineData("USE AT YOUR OWN RISK. \"YOUR OWN RISK\"", "-")] // a shouted run
     [InlineData("Direct Preference Optimization (DPO) beats PPO. DPO is simple.", "PPO")] // defined in the document
     [InlineData("直接偏好优化（DPO）很简单，DPO 不需要奖励模型。", "-")]
+    [InlineData("ORPO (Odds Ratio Preference Optimization) and KTO（卡尼曼-特沃斯基优化）, then ORPO, KTO and CPO (see below).", "CPO")]
     [InlineData("Use `DPO`, DPO_beta, trl.DPO, https://x.org/DPO and GPT-4 or A100.", "-")] // code, identifiers, URLs, numbers
     [InlineData("Dpo, dpo, A, ABCDEFG", "-")] // not 2-6 capitals
     [InlineData("```\nDPO\n```\n\n    DPO indented\n\n<div title=\"DPO\"></div>\n", "-")]

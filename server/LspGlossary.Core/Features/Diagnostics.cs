@@ -43,7 +43,7 @@ public static class Diagnostics
         var shown = all.GetRange(0, max);
         var first = all[max];
         shown.Add(new GlossaryDiagnostic(new TextSpan(first.Span.Start, 0), TooManyCode,
-            $"{all.Count - max} more wrong spellings in this document are not listed (at most {max} are); Fix All fixes every one.",
+            $"{all.Count - max} more findings in this document are not listed (at most {max} are); Fix All fixes every one that has a fix.",
             Severity.Information, "", null));
         return shown;
     }

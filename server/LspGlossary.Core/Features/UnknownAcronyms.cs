@@ -12,7 +12,8 @@ namespace LspGlossary.Core.Features;
 /// hyphen, <c>DeepSpeed-HE</c>; a special token in brackets, <c>[MASK]</c>; a venue before its year, <c>ICML 2021</c>), a unit (<see cref="Units"/>), a
 /// Roman numeral of I, V and X (<c>II</c>, <c>XIV</c>), a common word or well-known computing acronym
 /// (<see cref="CommonWords"/>), a word of a shouted run of three or more capital words (a licence header), and an
-/// acronym the document defines itself, written somewhere in parentheses: <c>Direct Preference Optimization (DPO)</c>.
+/// acronym the document defines itself somewhere with parentheses: <c>Direct Preference Optimization (DPO)</c>,
+/// <c>DPO (Direct Preference Optimization)</c>.
 /// It has no fix here: the diagnostic carries the token (<see cref="GlossaryDiagnostic.Acronym"/>).
 /// </summary>
 public static class UnknownAcronyms
@@ -174,8 +175,9 @@ public static class UnknownAcronyms
     private static bool IsSeparator(char c) => c is ' ' or '\t' or '"' or '\'' or '“' or '”';
 
     /// <summary>
-    /// The words of 2–6 capitals the document writes alone in parentheses (after their long form, as a definition):
-    /// <c>(DPO)</c>, <c>（DPO）</c>. One pass over the text.
+    /// The words of 2–6 capitals the document defines, in one pass over its parentheses: alone in them after their long
+    /// form, <c>Direct Preference Optimization (DPO)</c>, <c>直接偏好优化（DPO）</c>, or before them with the long form
+    /// inside, <c>DPO (Direct Preference Optimization)</c>, <c>DPO（直接偏好优化）</c>.
     /// </summary>
     private static HashSet<string> DefinedAcronyms(string text)
     {
@@ -186,10 +188,24 @@ public static class UnknownAcronyms
             int start = open + 1, end = start;
             while (end < text.Length && end - start <= 6 && char.IsAsciiLetterUpper(text[end])) end++;
             if (end - start is >= 2 and <= 6 && end < text.Length && text[end] is ')' or '）') defined.Add(text[start..end]);
+            if (start < text.Length && (char.IsAsciiLetterUpper(text[start]) || Script.IsHan(text[start])) && WordBefore(text, open) is { } word)
+            {
+                defined.Add(word);
+            }
             int next = text.AsSpan(start).IndexOfAny('(', '（');
             open = next < 0 ? -1 : start + next;
         }
         return defined;
+    }
+
+    /// <summary>The word of 2–6 capitals right before a parenthesis (one space between them at most), or null.</summary>
+    private static string? WordBefore(string text, int parenthesis)
+    {
+        int end = parenthesis > 0 && text[parenthesis - 1] == ' ' ? parenthesis - 1 : parenthesis;
+        int start = end;
+        while (start > 0 && end - start <= 6 && char.IsAsciiLetterUpper(text[start - 1])) start--;
+        if (end - start is < 2 or > 6 || (start > 0 && Script.IsWordChar(text[start - 1]))) return null;
+        return text[start..end];
     }
 
     /// <summary>The words (runs of letters and digits) of every spelling of every entry, upper-cased.</summary>
