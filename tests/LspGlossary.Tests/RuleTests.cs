@@ -245,6 +245,20 @@ public class RuleTests
     }
 
     [Fact]
+    public void The_rules_setting_declares_every_rule_with_its_default()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestSupport.RepoRoot, "package.json")));
+        var rules = manifest.RootElement.GetProperty("contributes").GetProperty("configuration").GetProperty("properties")
+            .GetProperty("lspGlossary.rules").GetProperty("properties");
+        Assert.Equal(Rules.Codes.ToArray(), rules.EnumerateObject().Select(p => p.Name).ToArray());
+        foreach (var rule in rules.EnumerateObject())
+        {
+            Assert.Equal(Rules.DefaultLevel(rule.Name, Settings.Default).ToString().ToLowerInvariant(), rule.Value.GetProperty("default").GetString());
+            Assert.Equal(["off", "error", "warning", "information", "hint"], rule.Value.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        }
+    }
+
+    [Fact]
     public void Every_code_has_a_page()
     {
         foreach (string code in Rules.Codes.Append(Diagnostics.TooManyCode).Append("glossary.invalid-file"))
