@@ -67,7 +67,7 @@ public sealed class DiagnosticsPublisher
         }
         foreach (var (file, problems) in byFile)
         {
-            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, problems.Select(Protocol.Convert.ToDiagnostic).ToList()));
+            Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, problems.Select(problem => Protocol.Convert.ToDiagnostic(problem, _client.Features.CodeDescription)).ToList()));
         }
         foreach (var file in previous.Where(f => !byFile.ContainsKey(f)))
         {
@@ -93,7 +93,7 @@ public sealed class DiagnosticsPublisher
         }
         foreach (var file in files)
         {
-            var diagnostics = _state.Configs.ProblemsOf(file).Select(p => Protocol.Convert.ToDiagnostic(p) with { Code = ConfigProblemCode }).ToList();
+            var diagnostics = _state.Configs.ProblemsOf(file).Select(p => Protocol.Convert.ToDiagnostic(p, _client.Features.CodeDescription, ConfigProblemCode)).ToList();
             Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, diagnostics));
         }
         foreach (var file in previous.Where(f => !files.Contains(f))) Publish(new PublishDiagnosticsParams(Protocol.Convert.ToUri(file), null, []));
@@ -143,10 +143,13 @@ public sealed class DiagnosticsPublisher
         if (settings.DiagnosticsEnabled && settings.IsLanguageEnabled(document.LanguageId) && IsIncluded(uri))
         {
             await _state.WaitForGlossaryAsync(CancellationToken.None).ConfigureAwait(false);
-            var analysis = await _state.Analyses.GetAsync(document, _state.Glossary.Matcher, CancellationToken.None).ConfigureAwait(false);
-            foreach (var diagnostic in Core.Features.Diagnostics.Shown(Core.Features.Diagnostics.Compute(analysis, settings)))
+            var matcher = _state.Glossary.Matcher;
+            var analysis = await _state.Analyses.GetAsync(document, matcher, CancellationToken.None).ConfigureAwait(false);
+            bool codeDescription = _client.Features.CodeDescription;
+            var findings = Core.Features.Rules.Compute(analysis, settings, matcher.Glossary);
+            foreach (var diagnostic in Core.Features.Diagnostics.Shown(findings))
             {
-                lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic));
+                lspDiagnostics.Add(Protocol.Convert.ToDiagnostic(document.Lines, diagnostic, codeDescription));
             }
         }
         // A config found for the first time by this run (in a subfolder) shows its problems now.

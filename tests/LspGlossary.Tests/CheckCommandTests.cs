@@ -220,6 +220,75 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("LoRA", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
     }
 
+    // ------------------------------------------------------------------ rule levels (--rule)
+
+    [Fact]
+    public void Rule_levels_change_the_findings_and_the_exit_code()
+    {
+        Write("a.md", "The KV cache and the KV-cache.\n");
+        var (code, output, _) = Run();
+        Assert.Equal(1, code);
+        Assert.Equal(["a.md:1:22: glossary.inconsistent-form: 'KV-cache' is another form of 'KV cache', which this document uses first: write 'KV cache' here too."], Lines(output));
+        Assert.Equal(0, Run("--rule", "glossary.inconsistent-form=off").Code);
+        Assert.Equal("", Run("--rule", "glossary.inconsistent-form=off").Out);
+        Assert.Equal(1, Run("--rule", "glossary.inconsistent-form=error").Code);
+        // Information and hints are reported, and do not fail the run.
+        var information = Run("--rule", "glossary.inconsistent-form=information");
+        Assert.Equal(0, information.Code);
+        Assert.Single(Lines(information.Out));
+    }
+
+    [Fact]
+    public void Unknown_acronyms_are_hints_left_out_unless_a_level_raises_them()
+    {
+        Write("a.md", "We compare ORPO with LoRA.\n");
+        Assert.Equal((0, ""), (Run().Code, Run().Out));
+        var information = Run("--rule", "glossary.unknown-acronym=information");
+        Assert.Equal(0, information.Code);
+        Assert.Equal(["a.md:1:12: glossary.unknown-acronym: 'ORPO' is an acronym the glossary does not know: write what it stands for, or add it to the team glossary."], Lines(information.Out));
+        Assert.Equal(1, Run("--rule", "glossary.unknown-acronym=error").Code);
+        Assert.Equal(0, Run("--rule", "glossary.unknown-acronym=error", "--rule", "glossary.unknown-acronym=off").Code);
+    }
+
+    [Fact]
+    public void Fix_leaves_findings_without_a_fix_and_fixes_the_others()
+    {
+        string path = Write("a.md", "We use LoRA, ORPO and Lora.\n");
+        var (code, _, error) = Run("--fix", "--rule", "glossary.first-use-expansion=warning", "--rule", "glossary.unknown-acronym=information");
+        Assert.Equal(0, code);
+        Assert.Equal("We use LoRA (Low-Rank Adaptation), ORPO and LoRA.\n", File.ReadAllText(path));
+        Assert.Contains("fixed 2 spellings in 1 file; 1 left", error);
+    }
+
+    [Theory]
+    [InlineData("glossary.unknown-acronym")]
+    [InlineData("glossary.nothing=off")]
+    [InlineData("glossary.unknown-acronym=loud")]
+    [InlineData("=off")]
+    public void A_bad_rule_is_a_usage_error(string rule) => Assert.Equal(2, Run("--rule", rule).Code);
+
+    [Fact]
+    public void Sarif_rules_carry_their_pages_and_results_their_rule_index()
+    {
+        Write("a.md", "ORPO and Lora, the KV cache and the KV-cache.\n");
+        using var json = JsonDocument.Parse(Run("--format", "sarif", "--rule", "glossary.unknown-acronym=warning").Out);
+        var run = json.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(Core.Features.Rules.Codes.ToArray(), rules.Select(r => r.GetProperty("id").GetString()!).ToArray());
+        foreach (var rule in rules)
+        {
+            Assert.Equal($"https://github.com/lsp-glossary/lsp-glossary/blob/main/docs/rules/{rule.GetProperty("id").GetString()}.md", rule.GetProperty("helpUri").GetString());
+        }
+        foreach (var result in run.GetProperty("results").EnumerateArray())
+        {
+            string id = result.GetProperty("ruleId").GetString()!;
+            Assert.Equal(id, rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+            Assert.Equal(id != "glossary.unknown-acronym", result.TryGetProperty("fixes", out _));
+        }
+        Assert.Equal(["glossary.unknown-acronym", "glossary.wrong-variant", "glossary.inconsistent-form"],
+            run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()));
+    }
+
     // ------------------------------------------------------------------ --fix
 
     [Theory]

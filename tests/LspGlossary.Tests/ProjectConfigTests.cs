@@ -46,7 +46,7 @@ public sealed class ProjectConfigTests : IDisposable
         var settings = config.ApplyTo(Settings.Default);
         Assert.Equal("zh", settings.Locale);
         Assert.Equal(Severity.Information, settings.DiagnosticsSeverity);
-        Assert.Equal(Severity.Error, settings.SeverityFor(Diagnostics.WrongVariantCode));
+        Assert.Equal(Severity.Error, Rules.SeverityOf(settings, Diagnostics.WrongVariantCode));
         Assert.Equal(Path.GetFullPath("/w/terms/team.glossary.yaml"), settings.GlossaryFiles!.Single());
         Assert.False(settings.IsLanguageEnabled("rust"));
     }

@@ -26,8 +26,14 @@ public sealed record DocumentRegions(IReadOnlyList<TextSpan> Searchable, IReadOn
     {
         if (SpanIndex.Overlaps(DiagnosticsOff, span)) return true;
         if (TermsOff.Count == 0) return false;
-        return IsOffFor(entry.Term) || entry.Aliases.Any(IsOffFor) || entry.Variants.Any(IsOffFor);
-
-        bool IsOffFor(string name) => TermsOff.TryGetValue(name, out var spans) && SpanIndex.Overlaps(spans, span);
+        return IsOffFor(span, entry.Term) || entry.Aliases.Any(name => IsOffFor(span, name)) || entry.Variants.Any(name => IsOffFor(span, name));
     }
+
+    /// <summary>
+    /// True when a finding at <paramref name="span"/> that belongs to no entry (an unknown acronym) is silenced: by a
+    /// directive for every term, or by one that names <paramref name="name"/>.
+    /// </summary>
+    public bool IsDiagnosticsOff(TextSpan span, string name) => SpanIndex.Overlaps(DiagnosticsOff, span) || IsOffFor(span, name);
+
+    private bool IsOffFor(TextSpan span, string name) => TermsOff.TryGetValue(name, out var spans) && SpanIndex.Overlaps(spans, span);
 }

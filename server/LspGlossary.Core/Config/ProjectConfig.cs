@@ -49,7 +49,7 @@ public sealed record ProjectConfig
         DiagnosticsEnabled = DiagnosticsEnabled ?? settings.DiagnosticsEnabled,
         DiagnosticsSeverity = DiagnosticsSeverity ?? settings.DiagnosticsSeverity,
         GlossaryFiles = GlossaryFiles.Count > 0 ? GlossaryFiles.Select(f => Path.IsPathRooted(f) ? f : Path.GetFullPath(Path.Combine(Folder, f))).ToList() : settings.GlossaryFiles,
-        RuleLevels = Rules.Count > 0 ? Merge(settings.RuleLevels, Rules) : settings.RuleLevels,
+        Rules = Rules.Count > 0 ? Merge(settings.Rules, Rules) : settings.Rules,
         TermLevels = Terms.Count > 0 ? Merge(settings.TermLevels, Terms) : settings.TermLevels,
     };
 
@@ -73,9 +73,6 @@ public sealed record ProjectConfig
         return !Exclude.Any(glob => isMatch(glob, relative));
     }
 }
-
-/// <summary>A rule's or a term's level: off, or the severity of its findings.</summary>
-public enum RuleLevel { Off = 0, Error = 1, Warning = 2, Information = 3, Hint = 4 }
 
 /// <summary>
 /// Reads <c>.lsp-glossary.yaml</c>. Never throws: YAML errors, unknown keys and wrong types are positioned problems
@@ -175,15 +172,12 @@ public static class ProjectConfigParser
         return levels;
     }
 
-    /// <summary>"off", "error", "warning", "information" (or "info"), "hint", any case; false means off.</summary>
+    /// <summary>A level as <see cref="Rules.ParseLevel"/> reads it; in a config also "info", and false (YAML's off).</summary>
     public static RuleLevel? ParseLevel(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        "off" or "false" => RuleLevel.Off,
-        "error" => RuleLevel.Error,
-        "warning" => RuleLevel.Warning,
-        "information" or "info" => RuleLevel.Information,
-        "hint" => RuleLevel.Hint,
-        _ => null,
+        "false" => RuleLevel.Off,
+        "info" => RuleLevel.Information,
+        var other => Rules.ParseLevel(other),
     };
 
     private static List<string> List(string file, YamlNode node, string key, List<GlossaryProblem> problems)

@@ -12,7 +12,7 @@ public sealed record GlossaryCodeAction(string Title, string Kind, IReadOnlyList
     bool IsPreferred, bool Deferred = false);
 
 /// <summary>
-/// Quick fixes for wrong spellings in a range, and a fix-all for the whole document. The fix-all's edit is as large as
+/// Quick fixes for the findings in a range that have a fix, and a fix-all for the whole document. The fix-all's edit is as large as
 /// the document's findings, so it is only built when asked for by kind (<c>only</c> covers <c>source.fixAll.lspGlossary</c>);
 /// a request for any kind gets it deferred when the client can resolve it later, and not at all otherwise.
 /// </summary>
@@ -33,10 +33,10 @@ public static class CodeActions
         {
             foreach (var diagnostic in diagnostics)
             {
-                if (Touches(diagnostic.Span, range)) actions.Add(QuickFixFor(diagnostic));
+                if (diagnostic.Replacement is not null && Touches(diagnostic.Span, range)) actions.Add(QuickFixFor(diagnostic));
             }
         }
-        if (diagnostics.Count > 0)
+        if (diagnostics.Any(d => d.Replacement is not null))
         {
             if (!any && Covers(only!, FixAllKind)) actions.Add(FixAll(diagnostics));
             else if (any && canDefer) actions.Add(FixAll(diagnostics) with { Edits = [], Fixes = [], Deferred = true });
@@ -44,16 +44,17 @@ public static class CodeActions
         return actions;
     }
 
+    /// <summary>The quick fix of a diagnostic that has one (a <see cref="GlossaryDiagnostic.Replacement"/>).</summary>
     public static GlossaryCodeAction QuickFixFor(GlossaryDiagnostic diagnostic) => new(
-        $"Change '{diagnostic.Found}' to '{diagnostic.Replacement}'",
+        diagnostic.FixTitle ?? $"Change '{diagnostic.Found}' to '{diagnostic.Replacement}'",
         QuickFix,
-        [new TextReplacement(diagnostic.Span, diagnostic.Replacement)],
+        [new TextReplacement(diagnostic.Span, diagnostic.Replacement ?? diagnostic.Found)],
         [diagnostic],
         IsPreferred: true);
 
     /// <summary>The fix-all action. It lists no diagnostics: its title says how many it fixes.</summary>
     public static GlossaryCodeAction FixAll(IReadOnlyList<GlossaryDiagnostic> diagnostics) => new(
-        $"Fix all glossary spellings in the file ({diagnostics.Count})",
+        $"Fix all glossary findings in the file ({diagnostics.Count(d => d.Replacement is not null)})",
         FixAllKind,
         Features.FixAll.Replacements(diagnostics),
         [],

@@ -4,10 +4,23 @@ using LspGlossary.Core.Text;
 
 namespace LspGlossary.Core.Features;
 
-/// <summary>A wrong spelling and the text that replaces it.</summary>
-public sealed record GlossaryDiagnostic(TextSpan Span, string Code, string Message, Severity Severity, string Found, string Replacement);
+/// <summary>
+/// A finding of a rule (<see cref="Rules"/>): the text <see cref="Found"/> at <see cref="Span"/>, and the text that
+/// replaces it there, or null when the rule has no fix (<c>glossary.unknown-acronym</c>).
+/// </summary>
+public sealed record GlossaryDiagnostic(TextSpan Span, string Code, string Message, Severity Severity, string Found, string? Replacement)
+{
+    /// <summary>The quick fix's title; null without a fix.</summary>
+    public string? FixTitle { get; init; } = Replacement is null ? null : $"Change '{Found}' to '{Replacement}'";
 
-/// <summary>Diagnostics: spellings the glossary marks wrong, outside silenced spans and identifiers.</summary>
+    /// <summary>The all-capitals token of a <c>glossary.unknown-acronym</c> finding (the data of a later "add to the glossary").</summary>
+    public string? Acronym { get; init; }
+}
+
+/// <summary>
+/// The spelling rule (<c>glossary.wrong-variant</c>): spellings the glossary marks wrong, outside silenced spans and
+/// identifiers. <see cref="Rules.Compute"/> runs it with the other rules.
+/// </summary>
 public static class Diagnostics
 {
     public const string WrongVariantCode = "glossary.wrong-variant";
@@ -24,24 +37,20 @@ public static class Diagnostics
     /// The first <paramref name="max"/> diagnostics, and when there were more, one information diagnostic where
     /// the first one left out starts, saying how many were left out.
     /// </summary>
-    /// <summary>The spelling findings as <paramref name="settings"/> want them: none when the rule is off, else at its level and each term's.</summary>
-    public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Settings settings, CancellationToken cancellationToken = default) =>
-        settings.SeverityFor(WrongVariantCode) is { } severity ? Compute(analysis, severity, cancellationToken, settings.TermLevels) : [];
-
     public static List<GlossaryDiagnostic> Shown(List<GlossaryDiagnostic> all, int max = MaxShownPerDocument)
     {
         if (all.Count <= max) return all;
         var shown = all.GetRange(0, max);
         var first = all[max];
         shown.Add(new GlossaryDiagnostic(new TextSpan(first.Span.Start, 0), TooManyCode,
-            $"{all.Count - max} more wrong spellings in this document are not listed (at most {max} are); Fix All fixes every one.",
-            Severity.Information, "", ""));
+            $"{all.Count - max} more findings in this document are not listed (at most {max} are); Fix All fixes every one that has a fix.",
+            Severity.Information, "", null));
         return shown;
     }
 
     /// <param name="termLevels">Per glossary entry id, a level that replaces <paramref name="severity"/> (off: no finding).</param>
     public static List<GlossaryDiagnostic> Compute(DocumentAnalysis analysis, Severity severity, CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, Config.RuleLevel>? termLevels = null)
+        IReadOnlyDictionary<string, RuleLevel>? termLevels = null)
     {
         var result = new List<GlossaryDiagnostic>();
         string text = analysis.Document.Text;
@@ -52,7 +61,7 @@ public static class Diagnostics
             var matchSeverity = severity;
             if (termLevels is not null && termLevels.TryGetValue(match.Entry.Id, out var level))
             {
-                if (level == Config.RuleLevel.Off) continue;
+                if (level == RuleLevel.Off) continue;
                 matchSeverity = (Severity)(int)level;
             }
             string found = text.Substring(match.Span.Start, match.Span.Length);
@@ -94,7 +103,8 @@ public static class Diagnostics
         return entry.Term;
     }
 
-    private static string? AcceptedSpellingFor(GlossaryEntry entry, string found)
+    /// <summary>The term or alias that <paramref name="found"/> is in another case (or itself), or null.</summary>
+    public static string? AcceptedSpellingFor(GlossaryEntry entry, string found)
     {
         if (string.Equals(entry.Term, found, StringComparison.OrdinalIgnoreCase)) return entry.Term;
         return entry.Aliases.FirstOrDefault(alias => string.Equals(alias, found, StringComparison.OrdinalIgnoreCase));

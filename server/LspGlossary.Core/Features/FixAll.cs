@@ -5,9 +5,22 @@ namespace LspGlossary.Core.Features;
 /// <summary>Applies replacements to a text: what <c>check --fix</c> writes back, computed without IO.</summary>
 public static class FixAll
 {
-    /// <summary>The replacements that fix every diagnostic, in document order.</summary>
-    public static List<TextReplacement> Replacements(IReadOnlyList<GlossaryDiagnostic> diagnostics) =>
-        diagnostics.OrderBy(d => d.Span.Start).Select(d => new TextReplacement(d.Span, d.Replacement)).ToList();
+    /// <summary>
+    /// The replacements that fix every diagnostic that has a fix, in document order; one that overlaps an earlier one
+    /// is left out (a client refuses overlapping edits).
+    /// </summary>
+    public static List<TextReplacement> Replacements(IReadOnlyList<GlossaryDiagnostic> diagnostics)
+    {
+        var result = new List<TextReplacement>();
+        int position = 0;
+        foreach (var diagnostic in diagnostics.Where(d => d.Replacement is not null).OrderBy(d => d.Span.Start))
+        {
+            if (diagnostic.Span.Start < position) continue;
+            result.Add(new TextReplacement(diagnostic.Span, diagnostic.Replacement!));
+            position = diagnostic.Span.End;
+        }
+        return result;
+    }
 
     /// <summary>
     /// The text with each replacement applied. Replacements are taken in order of their start; one that

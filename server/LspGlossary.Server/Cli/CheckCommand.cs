@@ -6,8 +6,8 @@ namespace LspGlossary.Server.Cli;
 
 /// <summary>
 /// <c>lsp-glossary check [PATH|GLOB ...]</c>: checks files with the editor's engine, in parallel, and
-/// reports in path order. Exit codes: 0 clean, 1 findings left, 2 usage error, glossary error or a path
-/// that could not be read.
+/// reports in path order. Exit codes: 0 clean (or only information and hints), 1 errors or warnings left, 2 usage
+/// error, glossary error or a path that could not be read.
 /// </summary>
 public static class CheckCommand
 {
@@ -15,7 +15,7 @@ public static class CheckCommand
         Usage: lsp-glossary check [options] [PATH|GLOB ...]
                lsp-glossary check [options] [--stdin-filename PATH] -
           Checks Markdown prose, code comments and Jupyter notebooks (.ipynb, reported as FILE:cell N:LINE:COL)
-          for spellings the glossary marks wrong. PATHs are files or folders (walked; .gitignore'd, binary and
+          for spellings the glossary marks wrong, and with the other rules (--rule). PATHs are files or folders (walked; .gitignore'd, binary and
           other files skipped); a GLOB such as 'docs/**/*.md' is expanded here. Default: the current folder. '-' reads standard input instead (Markdown unless
           --stdin-filename or --language-id says otherwise).
         Options:
@@ -29,13 +29,19 @@ public static class CheckCommand
                                      markdown or python, whatever its file type
           --config FILE              use this project config for every file, instead of the nearest
                                      .lsp-glossary.yaml (from each file's folder up to the current folder)
+          --rule CODE=LEVEL          a rule's level: off, error, warning, information or hint (repeatable).
+                                     Rules and defaults: glossary.wrong-variant=warning,
+                                     glossary.inconsistent-form=warning, glossary.unknown-acronym=hint,
+                                     glossary.first-use-expansion=off. Hints are not reported. Over the
+                                     project config's levels.
           --glossary FILE            add a glossary file (repeatable)
           --glossary-dir DIR         use another bundled glossary folder
           --jobs N                   files checked at once (default: the number of cores)
           --max-file-size SIZE       larger files (and standard input) are not read and are reported as errors;
                                      bytes, or with K or M (KiB, MiB); at most 512M. Default 16M
           --no-progress              no progress line on a terminal
-        Exit codes: 0 clean, 1 findings, 2 usage or glossary error, or a path that could not be read.
+        Exit codes: 0 clean (information and hints do not count), 1 errors or warnings found, 2 usage or
+        glossary error, or a path that could not be read.
         """;
 
     /// <summary>What standard input is called in reports when no --stdin-filename is given.</summary>
@@ -50,6 +56,7 @@ public static class CheckCommand
         bool fix = false, dryRun = false, progress = true, stdin = false;
         int jobs = Environment.ProcessorCount;
         long maxFileSize = DefaultMaxFileSize;
+        var rules = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -85,6 +92,10 @@ public static class CheckCommand
                 case "--language-id" when i + 1 < args.Length:
                     languageId = args[++i];
                     if (!Languages.CheckedIds.Contains(languageId)) return UsageError(context, $"unknown language id '{languageId}' (one of: {string.Join(", ", Languages.CheckedIds)})");
+                    break;
+                case "--rule" when i + 1 < args.Length:
+                    if (ParseRule(args[++i]) is not { } rule) return UsageError(context, $"--rule '{args[i]}' is not CODE=LEVEL with a code of {string.Join(", ", Rules.Codes)} and a level of off, error, warning, information or hint");
+                    rules[rule.Code] = rule.Level;
                     break;
                 case "--no-progress":
                     progress = false;
@@ -131,7 +142,7 @@ public static class CheckCommand
             stdinTarget = new CheckTarget(full, stdinFilename is null ? StdinDisplayName : walker.Display(full), stdinLanguage);
         }
 
-        var configs = new ProjectConfigSource(context, configFile);
+        var configs = new ProjectConfigSource(context, configFile, rules);
         if (!configs.Ready) return CliContext.Failure;
         glossary.ExtraFiles.AddRange(configs.GlossaryFiles);
         if (stdinTarget is not null) stdinTarget = configs.Configure(stdinTarget);
@@ -185,7 +196,17 @@ public static class CheckCommand
         if (format == "text" || mode != FixMode.None) context.Error.WriteLine(TextFormat.Summary(run));
 
         if (run.AllErrors.Any()) return CliContext.Failure;
-        return run.RemainingCount > 0 ? CliContext.Findings : CliContext.Clean;
+        return run.FailingCount > 0 ? CliContext.Findings : CliContext.Clean;
+    }
+
+    /// <summary><c>CODE=LEVEL</c> of <c>--rule</c>: a known rule code and level; null for anything else.</summary>
+    public static (string Code, RuleLevel Level)? ParseRule(string text)
+    {
+        int equals = text.IndexOf('=');
+        if (equals <= 0) return null;
+        string code = text[..equals].Trim();
+        if (!Rules.Codes.Contains(code) || Rules.ParseLevel(text[(equals + 1)..].Trim()) is not { } level) return null;
+        return (code, level);
     }
 
     /// <summary>

@@ -22,17 +22,22 @@ public sealed record Finding(GlossaryDiagnostic Diagnostic, int Line, int Column
 /// </summary>
 public sealed record FileReport(CheckTarget Target, IReadOnlyList<Finding> Findings, int FixedCount = 0, string? Diff = null, string? Error = null, bool Skipped = false, byte[]? FixedBytes = null)
 {
-    /// <summary>Findings still in the file on disk after this run.</summary>
+    /// <summary>Findings still in the file on disk after this run: all, or after a fix those that have no fix.</summary>
+    public IReadOnlyList<Finding> RemainingFindings => FixedCount == 0 ? Findings : Findings.Where(f => f.Diagnostic.Replacement is null).ToList();
+
     public int RemainingCount => Findings.Count - FixedCount;
+
+    /// <summary>Remaining findings that fail the run: errors and warnings (information and hints are reported only).</summary>
+    public int FailingCount => RemainingFindings.Count(f => f.Diagnostic.Severity is Severity.Error or Severity.Warning);
 }
 
 /// <summary>What to do with the findings of a file.</summary>
 public enum FixMode { None, Fix, DryRun }
 
 /// <summary>
-/// Checks one file with the editor's engine: the same regions, matcher, disable comments and diagnostics
-/// (<see cref="DocumentAnalysis"/>, <see cref="Diagnostics"/>), then fixes it or shows the fix as a diff.
-/// Never throws for a file it cannot read or write: the report carries the error.
+/// Checks one file with the editor's engine: the same regions, matcher, disable comments and rules at the levels of
+/// each file's settings (<see cref="CheckTarget.Settings"/>: its project config's, under <c>--rule</c>) (<see cref="DocumentAnalysis"/>, <see cref="Rules"/>; hints left out), then fixes it or
+/// shows the fix as a diff. Never throws for a file it cannot read or write: the report carries the error.
 /// </summary>
 public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFileSize)
 {
@@ -60,11 +65,11 @@ public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFi
         var source = SourceFile.Decode(bytes);
         var document = new TextDocument(FileUri.FromPath(target.FullPath), target.LanguageId, 1, source.Text);
         var analysis = DocumentAnalysis.Analyze(document, matcher);
-        var diagnostics = Diagnostics.Compute(analysis, target.Settings);
+        var diagnostics = Reported(analysis, target.Settings);
         if (diagnostics.Count == 0) return new FileReport(target, []);
 
         var findings = diagnostics.Select(d => Locate(document.Lines, source.Text, d)).ToList();
-        if (fixMode == FixMode.None) return new FileReport(target, findings);
+        if (fixMode == FixMode.None || !diagnostics.Any(d => d.Replacement is not null)) return new FileReport(target, findings);
         if (source.IsLossy)
         {
             return new FileReport(target, findings, Error: "not valid UTF-8 or UTF-16 text: the fixes were not written");
@@ -107,13 +112,15 @@ public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFi
             };
             if (language is null || cell.Text.Length == 0) continue;
             var document = new TextDocument(uri, language, 1, cell.Text);
-            var diagnostics = Diagnostics.Compute(DocumentAnalysis.Analyze(document, matcher), target.Settings);
+            var diagnostics = Reported(DocumentAnalysis.Analyze(document, matcher), target.Settings);
             if (diagnostics.Count == 0) continue;
             findings.AddRange(diagnostics.Select(d => Locate(document.Lines, cell.Text, d) with { Cell = cell.Number }));
-            replacements[cell.Number] = FixAll.Replacements(diagnostics);
-            expected[cell.Number] = FixAll.Apply(cell.Text, replacements[cell.Number]);
+            var cellReplacements = FixAll.Replacements(diagnostics);
+            if (cellReplacements.Count == 0) continue;
+            replacements[cell.Number] = cellReplacements;
+            expected[cell.Number] = FixAll.Apply(cell.Text, cellReplacements);
         }
-        if (findings.Count == 0 || fixMode == FixMode.None) return new FileReport(target, findings);
+        if (replacements.Count == 0 || fixMode == FixMode.None) return new FileReport(target, findings);
 
         var fixedBytes = NotebookReader.Rewrite(bytes, notebook, replacements);
         if (fixedBytes is null) return new FileReport(target, findings, Error: "a flagged spelling spans two strings of a cell's source: the fixes were not written; fix it by hand");
@@ -140,11 +147,12 @@ public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFi
             string name = PrintablePath.Escape(target.DisplayPath);
             return new FileReport(target, findings, Diff: UnifiedDiff.Create(text, fixedText, "a/" + name, "b/" + name));
         }
-        if (read is null) return new FileReport(target, findings, FixedCount: findings.Count, FixedBytes: fixedBytes);
+        int fixable = findings.Count(f => f.Diagnostic.Replacement is not null);
+        if (read is null) return new FileReport(target, findings, FixedCount: fixable, FixedBytes: fixedBytes);
         try
         {
             _fixer.WriteAtomically(target.FullPath, read, fixedBytes);
-            return new FileReport(target, findings, FixedCount: findings.Count);
+            return new FileReport(target, findings, FixedCount: fixable);
         }
         catch (FixRefusedException e)
         {
@@ -155,6 +163,13 @@ public sealed class FileChecker(TermMatcher matcher, FixMode fixMode, long maxFi
             return new FileReport(target, findings, Error: "could not write the fixes: " + FileWalker.Reason(e));
         }
     }
+
+    /// <summary>
+    /// The findings <c>check</c> reports and fixes: every enabled rule's, except hints, which are the editor's quiet marks
+    /// (VS Code lists them in no Problems panel); a rule set to <c>information</c> or above is reported.
+    /// </summary>
+    private List<GlossaryDiagnostic> Reported(DocumentAnalysis analysis, Settings settings) =>
+        Rules.Compute(analysis, settings, matcher.Glossary).Where(d => d.Severity != Severity.Hint).ToList();
 
     private static Finding Locate(LineMap lines, string text, GlossaryDiagnostic diagnostic)
     {

@@ -15,11 +15,14 @@ public sealed class ProjectConfigSource
     private readonly CliContext _context;
     private readonly ProjectConfigs _found = new(DiskWorkspace.Instance);
     private readonly ProjectConfig? _forced;
+    private readonly IReadOnlyDictionary<string, RuleLevel> _commandLineRules;
     private bool _forcedFailed;
 
-    public ProjectConfigSource(CliContext context, string? configFile)
+    /// <param name="commandLineRules">The <c>--rule CODE=LEVEL</c> levels, which win over every config's.</param>
+    public ProjectConfigSource(CliContext context, string? configFile, IReadOnlyDictionary<string, RuleLevel> commandLineRules)
     {
         _context = context;
+        _commandLineRules = commandLineRules;
         if (configFile is null) return;
         string path = Path.GetFullPath(configFile, context.CurrentDirectory);
         var read = RegularFile.Read(path, ProjectConfigParser.MaxFileChars * 4L);
@@ -45,9 +48,15 @@ public sealed class ProjectConfigSource
 
     public ProjectConfig? For(string path) => _forced ?? _found.For(path, [_context.CurrentDirectory]);
 
-    /// <summary>The target with the settings its config gives it.</summary>
-    public CheckTarget Configure(CheckTarget target) =>
-        For(target.FullPath) is { } config ? target with { Settings = config.ApplyTo(Settings.Default) } : target;
+    /// <summary>The target with the settings its config gives it, under the command line's rule levels.</summary>
+    public CheckTarget Configure(CheckTarget target)
+    {
+        var settings = For(target.FullPath)?.ApplyTo(Settings.Default) ?? Settings.Default;
+        if (_commandLineRules.Count == 0) return target with { Settings = settings };
+        var rules = new Dictionary<string, RuleLevel>(settings.Rules ?? new Dictionary<string, RuleLevel>(), StringComparer.Ordinal);
+        foreach (var (code, level) in _commandLineRules) rules[code] = level;
+        return target with { Settings = settings with { Rules = rules } };
+    }
 
     /// <summary>False for a file its config leaves out: a language it turns off, or not included, or excluded.</summary>
     public bool IsChecked(CheckTarget target) =>

@@ -20,10 +20,10 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
         var features = client.Features;
         string uri = p.TextDocument.Uri;
         var settings = state.SettingsFor(uri);
-        return await Endpoint.RunOnAnalysis(state, client, Methods.CodeAction, uri, (analysis, _) =>
+        return await Endpoint.RunOnAnalysis(state, client, Methods.CodeAction, uri, (analysis, matcher) =>
         {
             var lines = analysis.Document.Lines;
-            var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings, cancellationToken);
+            var diagnostics = Rules.Compute(analysis, settings, matcher.Glossary, cancellationToken);
             // A Command's fix-all is computed when it runs, so it costs nothing to offer.
             bool canDefer = !features.CodeActionLiterals || features.CodeActionResolveEdit;
             var actions = CodeActions.Compute(diagnostics, Protocol.Convert.ToSpanClamped(lines, p.Range), p.Context?.Only, canDefer);
@@ -40,7 +40,7 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
                 result.Add(new CodeAction(
                     action.Title,
                     action.Kind,
-                    action.Fixes.Count > 0 ? action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d)).ToList() : null,
+                    action.Fixes.Count > 0 ? action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d, features.CodeDescription)).ToList() : null,
                     action.IsPreferred ? true : null,
                     action.Deferred ? null : EditOf(uri, lines, action.Edits),
                     action.Deferred ? new CodeActionData(uri) : null));
@@ -57,16 +57,16 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
         if (action.Kind != CodeActions.FixAllKind || action.Data is not { } data) return parameters;
         var settings = state.SettingsFor(data.Uri);
         var resolved = await Endpoint.RunOnAnalysis(state, client, Methods.CodeActionResolve, data.Uri,
-            (analysis, _) => Json.Write(action with { Edit = FixAllEdit(analysis, settings, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
+            (analysis, matcher) => Json.Write(action with { Edit = FixAllEdit(analysis, settings, matcher.Glossary, cancellationToken), Data = null }, LspJsonContext.Default.CodeAction),
             cancellationToken).ConfigureAwait(false);
         // The document was closed meanwhile: the action stays without an edit (a resolve never answers null).
         return resolved.ValueKind == JsonValueKind.Null ? parameters : resolved;
     }
 
-    /// <summary>The edit that fixes every wrong spelling of the analysed document that the settings report.</summary>
-    internal static WorkspaceEdit FixAllEdit(DocumentAnalysis analysis, Settings settings, CancellationToken cancellationToken)
+    /// <summary>The edit that fixes every finding of the analysed document that has a fix.</summary>
+    internal static WorkspaceEdit FixAllEdit(DocumentAnalysis analysis, Settings settings, Core.Glossary.Glossary glossary, CancellationToken cancellationToken)
     {
-        var diagnostics = Core.Features.Diagnostics.Compute(analysis, settings, cancellationToken);
+        var diagnostics = Rules.Compute(analysis, settings, glossary, cancellationToken);
         return EditOf(analysis.Document.Uri, analysis.Document.Lines, FixAll.Replacements(diagnostics));
     }
 

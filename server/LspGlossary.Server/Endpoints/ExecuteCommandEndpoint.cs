@@ -38,8 +38,8 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
         var analysis = Endpoint.AnalysisOf(state, arguments.Uri, cancellationToken) ?? throw Failed("the document is not open");
         return await Endpoint.Run(client, method, async () =>
         {
-            var (result, _) = await analysis().ConfigureAwait(false);
-            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, settings, cancellationToken), "Fix all glossary spellings", cancellationToken)
+            var (result, matcher) = await analysis().ConfigureAwait(false);
+            return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, settings, matcher.Glossary, cancellationToken), "Fix all glossary findings", cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
     }

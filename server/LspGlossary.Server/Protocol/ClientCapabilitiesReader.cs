@@ -20,7 +20,8 @@ public sealed record ClientFeatures(
     bool HierarchicalDocumentSymbols = false,
     bool WorkDoneProgress = false,
     bool CodeLensRefresh = false,
-    bool PrepareRename = false)
+    bool PrepareRename = false,
+    bool CodeDescription = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -52,7 +53,8 @@ public static class ClientCapabilitiesReader
             HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
             WorkDoneProgress: IsTrue(Get(caps, "window", "workDoneProgress")),
             CodeLensRefresh: IsTrue(Get(caps, "workspace", "codeLens", "refreshSupport")),
-            PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")));
+            PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")),
+            CodeDescription: IsTrue(Get(caps, "textDocument", "publishDiagnostics", "codeDescriptionSupport")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

@@ -32,8 +32,11 @@ public static class Convert
         return end >= start ? TextSpan.FromBounds(start, end) : TextSpan.FromBounds(end, start);
     }
 
-    public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic) =>
-        new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary");
+    /// <summary>A finding as an LSP diagnostic; with <paramref name="codeDescription"/>, linked to its code's page.</summary>
+    public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic, bool codeDescription) =>
+        new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary",
+            CodeDescriptionOf(diagnostic.Code, codeDescription),
+            diagnostic.Acronym is { } acronym ? new DiagnosticData(acronym) : null);
 
     /// <summary>The local path of a file URI, or null for other schemes (untitled:, vscode-notebook:, …).</summary>
     public static string? ToPath(string uri) => FileUri.ToPath(uri);
@@ -54,13 +57,22 @@ public static class Convert
         return new Location(ToUri(source.File), new Range(start, start));
     }
 
-    /// <summary>A glossary problem (one-based line and column) as an LSP diagnostic at that point.</summary>
-    public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem)
+    /// <summary>
+    /// A problem of a glossary file (or, with <paramref name="code"/> <c>glossary.invalid-config</c>, of a project config;
+    /// one-based line and column) as an LSP diagnostic at that point.
+    /// </summary>
+    public static Diagnostic ToDiagnostic(Core.Glossary.GlossaryProblem problem, bool codeDescription, string code = InvalidFileCode)
     {
         var position = FromOneBased(problem.Location.Line, problem.Location.Column);
         int severity = problem.Severity == Core.Glossary.ProblemSeverity.Error ? 1 : 2;
-        return new Diagnostic(new Range(position, position), problem.Message, severity, "glossary.invalid-file", "lsp-glossary");
+        return new Diagnostic(new Range(position, position), problem.Message, severity, code, "lsp-glossary",
+            CodeDescriptionOf(code, codeDescription));
     }
+
+    /// <summary>The code of a glossary file's problems.</summary>
+    public const string InvalidFileCode = "glossary.invalid-file";
+
+    private static CodeDescription? CodeDescriptionOf(string code, bool wanted) => wanted ? new CodeDescription(Rules.DocsUrl(code)) : null;
 
     /// <summary>Text as MarkupContent of the matching kind ("markdown" or "plaintext").</summary>
     public static MarkupContent ToMarkup(DocumentationFormat format, string text) =>

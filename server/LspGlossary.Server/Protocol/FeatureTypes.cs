@@ -31,7 +31,14 @@ public sealed record CompletionItem(
 
 public sealed record CompletionList(bool IsIncomplete, List<CompletionItem> Items);
 
-public sealed record Diagnostic(Range Range, string Message, int? Severity = null, string? Code = null, string? Source = null);
+public sealed record Diagnostic(Range Range, string Message, int? Severity = null, string? Code = null, string? Source = null,
+    CodeDescription? CodeDescription = null, DiagnosticData? Data = null);
+
+/// <summary>The page that documents a diagnostic's code (sent to clients with <c>codeDescriptionSupport</c>).</summary>
+public sealed record CodeDescription(string Href);
+
+/// <summary>A diagnostic's <c>data</c>: the token of an unknown acronym, for a fix that adds it to a glossary.</summary>
+public sealed record DiagnosticData(string? Acronym = null);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, List<Diagnostic> Diagnostics);
 

@@ -6,7 +6,10 @@ namespace LspGlossary.Server.Protocol;
 /// <summary>
 /// Reads the <c>lspGlossary</c> settings object. Unknown or mistyped values keep their defaults:
 /// <code>{ "diagnostics": { "enable": true, "severity": "warning" }, "languages": ["markdown", "python"], "locale": "auto",
-///   "inlayHints": { "expansion": false }, "references": { "includeWrongSpellings": true } }</code>
+///   "inlayHints": { "expansion": false }, "references": { "includeWrongSpellings": true },
+///   "rules": { "glossary.unknown-acronym": "off", "glossary.first-use-expansion": "information" } }</code>
+/// A rule code the server does not know, or a level that is not "off", "error", "warning", "information" or "hint", is
+/// ignored (the other rules keep theirs).
 /// </summary>
 public static class SettingsReader
 {
@@ -41,6 +44,10 @@ public static class SettingsReader
         {
             settings = settings with { ReferencesIncludeWrongSpellings = wrong.GetBoolean() };
         }
+        if (root.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Object)
+        {
+            settings = settings with { Rules = ReadRules(rules) };
+        }
         if (root.TryGetProperty("languages", out var languages) && languages.ValueKind == JsonValueKind.Array)
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -65,5 +72,17 @@ public static class SettingsReader
             settings = settings with { Locale = locale.GetString()! };
         }
         return settings;
+    }
+
+    /// <summary>The <c>rules</c> object: known codes with known levels; anything else is left out.</summary>
+    private static Dictionary<string, RuleLevel> ReadRules(JsonElement rules)
+    {
+        var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
+        foreach (var rule in rules.EnumerateObject())
+        {
+            if (!Rules.Codes.Contains(rule.Name) || rule.Value.ValueKind != JsonValueKind.String) continue;
+            if (Rules.ParseLevel(rule.Value.GetString()) is { } level) levels[rule.Name] = level;
+        }
+        return levels;
     }
 }

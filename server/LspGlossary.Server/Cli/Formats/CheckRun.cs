@@ -8,6 +8,9 @@ public sealed record CheckRun(IReadOnlyList<FileReport> Reports, IReadOnlyList<P
     public int RemainingCount => Reports.Sum(r => r.RemainingCount);
     public int FixedCount => Reports.Sum(r => r.FixedCount);
 
+    /// <summary>Remaining errors and warnings: what makes <c>check</c> exit with 1.</summary>
+    public int FailingCount => Reports.Sum(r => r.FailingCount);
+
     /// <summary>Unreadable paths first named on the command line, then those met while checking.</summary>
     public IEnumerable<PathError> AllErrors => Errors.Concat(Reports.Where(r => r.Error is not null).Select(r => new PathError(r.Target.DisplayPath, r.Error!)));
 }

@@ -19,7 +19,7 @@ public sealed class GitHubFormat : IReportFormat
         {
             if (report.RemainingCount == 0) continue;
             string file = Property(ToSlashes(report.Target.DisplayPath));
-            foreach (var f in report.Findings)
+            foreach (var f in report.RemainingFindings)
             {
                 var d = f.Diagnostic;
                 output.WriteLine($"::{Command(d.Severity)} file={file},line={f.Line},col={f.Column},endLine={f.EndLine},endColumn={f.EndColumn},title={Property(d.Code)}::{Data(f.CellPrefix + d.Message)}");

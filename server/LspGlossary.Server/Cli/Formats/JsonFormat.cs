@@ -11,7 +11,7 @@ public sealed class JsonFormat : IReportFormat
         foreach (var report in run.Reports)
         {
             if (report.RemainingCount == 0) continue;
-            foreach (var f in report.Findings)
+            foreach (var f in report.RemainingFindings)
             {
                 var d = f.Diagnostic;
                 findings.Add(new JsonFinding(report.Target.DisplayPath, f.Line, f.Column, f.EndLine, f.EndColumn, d.Code,

@@ -6,6 +6,6 @@ namespace LspGlossary.Server.Cli.Formats;
 /// </summary>
 public sealed record JsonReport(int Version, int FilesChecked, int FindingCount, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<JsonPathError> Errors);
 
-public sealed record JsonFinding(string Path, int Line, int Column, int EndLine, int EndColumn, string Code, string Severity, string Message, string Found, string Replacement, int? Cell = null);
+public sealed record JsonFinding(string Path, int Line, int Column, int EndLine, int EndColumn, string Code, string Severity, string Message, string Found, string? Replacement, int? Cell = null);
 
 public sealed record JsonPathError(string Path, string Message);

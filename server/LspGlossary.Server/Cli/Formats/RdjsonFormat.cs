@@ -5,13 +5,12 @@ namespace LspGlossary.Server.Cli.Formats;
 
 /// <summary>
 /// <c>--format rdjson</c>: reviewdog's Diagnostic JSON (<c>reviewdog -f=rdjson</c>), one diagnostic a finding with its
-/// range (lines from 1; columns from 1 in UTF-8 bytes, as reviewdog counts; end exclusive), rule code and fix as a
+/// range (lines from 1; columns from 1 in UTF-8 bytes, as reviewdog counts; end exclusive), rule code with its page and fix as a
 /// suggestion. A path that could not be read is an ERROR diagnostic without a range.
 /// </summary>
 public sealed class RdjsonFormat : IReportFormat
 {
     public const string ProjectUrl = "https://github.com/lsp-glossary/lsp-glossary";
-    public const string RulesUrl = ProjectUrl + "#check-files-in-ci-lsp-glossary-check";
 
     public void Write(CheckRun run, TextWriter output)
     {
@@ -21,13 +20,13 @@ public sealed class RdjsonFormat : IReportFormat
             if (report.RemainingCount == 0) continue;
             string path = report.Target.DisplayPath;
             if (Path.DirectorySeparatorChar == '\\') path = path.Replace('\\', '/');
-            foreach (var f in report.Findings)
+            foreach (var f in report.RemainingFindings)
             {
                 var d = f.Diagnostic;
                 var range = new RdjsonRange(new RdjsonPosition(f.Line, f.Utf8Column), new RdjsonPosition(f.EndLine, f.Utf8EndColumn));
                 // A notebook's range counts inside a cell: reviewdog would apply a suggestion to the wrong bytes.
                 diagnostics.Add(new RdjsonDiagnostic(f.CellPrefix + d.Message, new RdjsonLocation(path, range), Level(d.Severity),
-                    new RdjsonCode(d.Code, RulesUrl), f.Cell > 0 ? null : [new RdjsonSuggestion(range, d.Replacement)]));
+                    new RdjsonCode(d.Code, Rules.DocsUrl(d.Code)), f.Cell > 0 || d.Replacement is null ? null : [new RdjsonSuggestion(range, d.Replacement)]));
             }
         }
         foreach (var error in run.AllErrors)

@@ -27,12 +27,13 @@ public sealed record SarifReportingDescriptor(
     SarifMessage ShortDescription,
     SarifMessage FullDescription,
     SarifMessage Help,
+    string HelpUri,
     SarifConfiguration DefaultConfiguration,
     SarifRuleProperties Properties);
 
 public sealed record SarifRuleProperties(IReadOnlyList<string> Tags, string Precision, string ProblemSeverity);
 
-public sealed record SarifConfiguration(string Level);
+public sealed record SarifConfiguration(string Level, bool? Enabled = null);
 
 public sealed record SarifMessage(string Text, string? Markdown = null);
 

@@ -14,7 +14,7 @@ public sealed class TextFormat(bool colour) : IReportFormat
         {
             if (report.RemainingCount == 0) continue;
             string path = PrintablePath.Escape(report.Target.DisplayPath);
-            foreach (var finding in report.Findings)
+            foreach (var finding in report.RemainingFindings)
             {
                 // A notebook's findings are placed by cell, then line and column inside it: nb.ipynb:cell 3:2:5:
                 string cell = finding.Cell > 0 ? $":cell {finding.Cell}" : "";
