@@ -227,11 +227,12 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("a.md", "The KV cache and the KV-cache.\n");
         var (code, output, _) = Run();
-        Assert.Equal(1, code);
+        Assert.Equal(0, code); // information by default: reported, and the run does not fail
         Assert.Equal(["a.md:1:22: glossary.inconsistent-form: 'KV-cache' is another form of 'KV cache', which this document uses first: write 'KV cache' here too."], Lines(output));
         Assert.Equal(0, Run("--rule", "glossary.inconsistent-form=off").Code);
         Assert.Equal("", Run("--rule", "glossary.inconsistent-form=off").Out);
         Assert.Equal(1, Run("--rule", "glossary.inconsistent-form=error").Code);
+        Assert.Equal(1, Run("--rule", "glossary.inconsistent-form=warning").Code);
         // Information and hints are reported, and do not fail the run.
         var information = Run("--rule", "glossary.inconsistent-form=information");
         Assert.Equal(0, information.Code);

@@ -41,7 +41,7 @@ public class RuleProtocolTests
         var acronym = linked.Single(d => (string?)d!["code"] == "glossary.unknown-acronym")!;
         Assert.Equal("ORPO", (string?)acronym["data"]!["acronym"]);
         Assert.Equal(4, (int)acronym["severity"]!);
-        Assert.Equal(2, (int)linked.Single(d => (string?)d!["code"] == "glossary.inconsistent-form")!["severity"]!);
+        Assert.Equal(3, (int)linked.Single(d => (string?)d!["code"] == "glossary.inconsistent-form")!["severity"]!);
     }
 
     [Fact]

@@ -109,10 +109,10 @@ public class RuleTests
     public void Directives_silence_inconsistent_forms(string text) => Check(InconsistentForms.Code, text, "-");
 
     [Fact]
-    public void Inconsistent_form_has_a_message_fix_and_default_warning()
+    public void Inconsistent_form_has_a_message_fix_and_default_information()
     {
         var finding = Assert.Single(Findings("The KV cache and the KV-cache.", InconsistentForms.Code, settings: Settings.Default));
-        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(Severity.Information, finding.Severity);
         Assert.Equal("'KV-cache' is another form of 'KV cache', which this document uses first: write 'KV cache' here too.", finding.Message);
         var fix = CodeActions.QuickFixFor(finding);
         Assert.Equal("Change 'KV-cache' to 'KV cache'", fix.Title);
@@ -211,7 +211,7 @@ public class RuleTests
     {
         string text = "The KV cache and the KV-cache, with DPO and Lora.";
         var defaults = Rules.Compute(TestSupport.Analyze(text), Settings.Default, TestSupport.Glossary);
-        Assert.Equal(["glossary.inconsistent-form:Warning", "glossary.unknown-acronym:Hint", "glossary.wrong-variant:Warning"],
+        Assert.Equal(["glossary.inconsistent-form:Information", "glossary.unknown-acronym:Hint", "glossary.wrong-variant:Warning"],
             defaults.Select(d => $"{d.Code}:{d.Severity}").Order());
 
         var settings = Settings.Default with

@@ -20,12 +20,12 @@ public static class Rules
 
     /// <summary>
     /// A rule's level when the <c>rules</c> setting does not set it: the spelling rule follows <c>diagnostics.severity</c>,
-    /// inconsistent forms are warnings, unknown acronyms hints, and first-use expansion is off.
+    /// inconsistent forms are information (about 60% of them were right on the corpus), unknown acronyms hints, and first-use expansion is off.
     /// </summary>
     public static RuleLevel DefaultLevel(string code, Settings settings) => code switch
     {
         Diagnostics.WrongVariantCode => (RuleLevel)settings.DiagnosticsSeverity,
-        InconsistentForms.Code => RuleLevel.Warning,
+        InconsistentForms.Code => RuleLevel.Information,
         UnknownAcronyms.Code => RuleLevel.Hint,
         _ => RuleLevel.Off,
     };

@@ -31,7 +31,7 @@ public static class CheckCommand
                                      .lsp-glossary.yaml (from each file's folder up to the current folder)
           --rule CODE=LEVEL          a rule's level: off, error, warning, information or hint (repeatable).
                                      Rules and defaults: glossary.wrong-variant=warning,
-                                     glossary.inconsistent-form=warning, glossary.unknown-acronym=hint,
+                                     glossary.inconsistent-form=information, glossary.unknown-acronym=hint,
                                      glossary.first-use-expansion=off. Hints are not reported. Over the
                                      project config's levels.
           --glossary FILE            add a glossary file (repeatable)
