@@ -51,6 +51,7 @@ public static class LanguageServer
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(InlayHintEndpoint)), new InlayHintEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WorkspaceSymbolEndpoint)), new WorkspaceSymbolEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(DocumentSymbolEndpoint)), new DocumentSymbolEndpoint(session.State, session.Client), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(BundledFileEndpoint)), new BundledFileEndpoint(session.Client), options);
         rpc.StartListening();
 
         var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);

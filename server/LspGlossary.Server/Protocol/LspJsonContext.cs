@@ -49,6 +49,8 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(List<SymbolInformation>))]
 [JsonSerializable(typeof(DocumentSymbolParams))]
 [JsonSerializable(typeof(List<DocumentSymbol>))]
+[JsonSerializable(typeof(BundledFileParams))]
+[JsonSerializable(typeof(BundledFileResult))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext
