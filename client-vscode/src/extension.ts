@@ -1,8 +1,9 @@
 // The LSP Glossary extension: finds the lsp-glossary server, starts it over stdio, and adds a language status
-// item and four commands. All language logic lives in the server.
+// item, four commands and the read-only documents of the bundled glossary. All language logic lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { registerBundledFiles } from './bundled';
 import { locateServer, settingName } from './server';
 import { GlossaryStatus, StatusItem } from './status';
 
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lspGlossary.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('lspGlossary.fixAll', fixAll),
     vscode.commands.registerCommand('lspGlossary.showReferences', showReferences),
+    registerBundledFiles(() => client),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('lspGlossary.languages')) status.selector = statusSelector(languages);
       if (e.affectsConfiguration(settingName)) void restart(context, languages);
@@ -69,7 +71,9 @@ async function start(context: vscode.ExtensionContext, languages: string[]): Pro
       },
     },
     // statusNotification: the server sends lspGlossary/status (the language status item) only to clients that ask for it.
-    initializationOptions: { lspGlossary: settingsForServer(), statusNotification: true },
+    // virtualDocuments: the bundled glossary's entries in workspace symbols and definitions, at lsp-glossary-bundled:
+    // URIs, which registerBundledFiles serves.
+    initializationOptions: { lspGlossary: settingsForServer(), statusNotification: true, virtualDocuments: true },
     outputChannel: output,
   };
   const serverOptions = { command: server.command, transport: TransportKind.stdio };

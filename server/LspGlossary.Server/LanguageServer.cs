@@ -57,6 +57,7 @@ public static class LanguageServer
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(RenameEndpoint)), new RenameEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(CodeLensEndpoint)), new CodeLensEndpoint(session.State, session.Client), options);
         rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(WorkspaceFoldersEndpoint)), new WorkspaceFoldersEndpoint(session), options);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(BundledFileEndpoint)), new BundledFileEndpoint(session.Client), options);
         rpc.StartListening();
 
         var ended = await Task.WhenAny(session.Exit.Task, rpc.Completion).ConfigureAwait(false);

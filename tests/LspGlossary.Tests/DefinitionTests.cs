@@ -13,12 +13,12 @@ public class DefinitionTests
 
     private const string Yaml = "terms:\n  - id: lora\n    term: LoRA\n    variants: [Lora]\n  - id: moe\n    term: MoE\n";
 
-    private static void Check(string fixture, string expected, string file)
+    private static void Check(string fixture, string expected, string file, bool includeEmbedded = false)
     {
         var (text, offset) = TestSupport.Cursor(fixture);
         var glossary = Glossary.Build([GlossaryFileParser.Parse(Yaml, file)]);
         var analysis = DocumentAnalysis.Analyze(new TextDocument("file:///test.md", "markdown", 1, text), new TermMatcher(glossary));
-        var source = Definition.Compute(analysis, offset);
+        var source = Definition.Compute(analysis, offset, includeEmbedded);
         Assert.Equal(expected, source is { } s ? $"{Path.GetFileName(s.File)}:{s.Line}:{s.Column}" : "-");
     }
 
@@ -27,4 +27,7 @@ public class DefinitionTests
     [Fact] public void The_second_entry() => Check("With M$0oE.", "team.glossary.yaml:5:5", GlossaryPath);
     [Fact] public void No_term_no_definition() => Check("We $0tune.", "-", GlossaryPath);
     [Fact] public void An_embedded_entry_has_no_file_to_go_to() => Check("We tune with Lo$0RA.", "-", "training.yaml");
+    [Fact] public void An_embedded_entry_goes_to_its_file_when_asked_for() => Check("We tune with Lo$0RA.", "training.yaml:2:5", "glossary/training.yaml", includeEmbedded: true);
+    [Fact] public void Asking_for_embedded_entries_changes_nothing_on_disk() => Check("With M$0oE.", "team.glossary.yaml:5:5", GlossaryPath, includeEmbedded: true);
+    [Fact] public void No_term_no_definition_when_asked_for_embedded_entries() => Check("We $0tune.", "-", "glossary/training.yaml", includeEmbedded: true);
 }

@@ -35,8 +35,8 @@ public class WorkspaceSymbolTests : IDisposable
 
     private static readonly string File = Path.Combine(Path.GetTempPath(), "team.glossary.yaml");
 
-    private static string Search(string query, string file = "", int max = WorkspaceSymbols.MaxResults) =>
-        string.Join(", ", WorkspaceSymbols.Search(Glossary.Build([GlossaryFileParser.Parse(Yaml, file.Length > 0 ? file : File)]), query, max).Select(m => m.Name));
+    private static string Search(string query, string file = "", int max = WorkspaceSymbols.MaxResults, bool includeEmbedded = false) =>
+        string.Join(", ", WorkspaceSymbols.Search(Glossary.Build([GlossaryFileParser.Parse(Yaml, file.Length > 0 ? file : File)]), query, max, includeEmbedded).Select(m => m.Name));
 
     [Fact] public void Exact_then_prefix_then_substring() => Assert.Equal("LoRA, QLoRA, Flora", Search("lora"));
     [Fact] public void Prefix_then_word_start_then_substring() => Assert.Equal("LoRA, QLoRA (Quantized Low-Rank Adaptation), Flora", Search("lo"));
@@ -50,6 +50,16 @@ public class WorkspaceSymbolTests : IDisposable
     [Fact] public void The_cap_applies_after_ranking() => Assert.Equal("LoRA, QLoRA", Search("lora", max: 2));
     [Fact] public void Nothing_matches() => Assert.Equal("", Search("zzz"));
     [Fact] public void Embedded_entries_have_no_file_and_are_left_out() => Assert.Equal("", Search("lora", "training.yaml"));
+    [Fact] public void Embedded_entries_are_there_when_asked_for() => Assert.Equal("LoRA, QLoRA, Flora", Search("lora", "glossary/training.yaml", includeEmbedded: true));
+    [Fact] public void Asking_for_embedded_entries_changes_nothing_for_files_on_disk() => Assert.Equal("LoRA, QLoRA, Flora", Search("lora", includeEmbedded: true));
+
+    [Fact]
+    public void Asking_for_embedded_entries_adds_no_workspace_entry_without_a_file()
+    {
+        var parsed = GlossaryFileParser.Parse(Yaml, "team.glossary.yaml");
+        var workspace = parsed with { Entries = parsed.Entries.Select(e => e with { IsBundled = false }).ToList() };
+        Assert.Empty(WorkspaceSymbols.Search(Glossary.Build([workspace]), "lora", includeEmbedded: true));
+    }
 
     [Fact]
     public void The_cap_is_500()

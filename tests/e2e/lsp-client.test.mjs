@@ -7,7 +7,7 @@
 
 import { test } from './platform.mjs';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -500,6 +500,49 @@ test('lifecycle: the server exits by itself when the processId it was given dies
     await raw.close();
   }
 });
+
+// ------------------------------------------------------------- the bundled glossary as virtual documents
+
+const BUNDLED = /^lsp-glossary-bundled:\/glossary\/[a-z-]+\.yaml$/;
+
+test('virtualDocuments: workspace/symbol 检索增强生成 and definition give RAG at a lsp-glossary-bundled: URI; bundledFile has the entry at that line', T, () =>
+  withServer({ initializationOptions: { virtualDocuments: true } }, async (s) => {
+    const symbols = await s.conn.sendRequest('workspace/symbol', { query: '检索增强生成' });
+    assert.equal(symbols.length, 1, JSON.stringify(symbols));
+    const [rag] = symbols;
+    assert.equal(rag.name, 'RAG (检索增强生成)');
+    assert.match(rag.location.uri, BUNDLED);
+    const answer = await s.conn.sendRequest('lspGlossary/bundledFile', { uri: rag.location.uri });
+    const { line, character } = rag.location.range.start;
+    assert.match(answer.text.split('\n')[line].slice(character), /^id: rag\r?$/);
+    assert.equal(answer.text, readFileSync(path.join(repo, 'glossary', rag.location.uri.split('/').pop()), 'utf8'));
+
+    const { uri } = await openDoc(s, 'We tried RAG.\n');
+    const definition = await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(0, 10) });
+    assert.deepEqual(definition, rag.location);
+  }));
+
+test('virtualDocuments: a client that does not ask gets no bundled entry in workspace/symbol or definition', T, () =>
+  withServer({}, async (s) => {
+    assert.deepEqual(await s.conn.sendRequest('workspace/symbol', { query: '检索增强生成' }), []);
+    const { uri } = await openDoc(s, 'We tried RAG.\n');
+    assert.equal(await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(0, 10) }), null);
+  }));
+
+test('virtualDocuments: bundledFile reads only embedded files: traversal answers null, malformed URIs -32602, the server keeps going', T, () =>
+  withServer({ initializationOptions: { virtualDocuments: true } }, async (s) => {
+    const bundledFile = (uri) => s.conn.sendRequest('lspGlossary/bundledFile', { uri });
+    for (const uri of ['lsp-glossary-bundled:/../../etc/passwd', 'lsp-glossary-bundled:/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'lsp-glossary-bundled:/glossary/%2e%2e/%2e%2e/etc/passwd', 'lsp-glossary-bundled:/glossary/nope.yaml']) {
+      assert.equal(await bundledFile(uri), null, uri);
+    }
+    for (const uri of ['', 'file:///etc/passwd', `lsp-glossary-bundled:/glossary/${'a'.repeat(1_000_000)}`, 42]) {
+      await assert.rejects(bundledFile(uri), (e) => e instanceof ResponseError && e.code === -32602, String(uri).slice(0, 40));
+    }
+    assert.match((await bundledFile('lsp-glossary-bundled:/glossary/training.yaml')).text, /id: lora/);
+    const { uri } = await openDoc(s, 'About RLHF.\n');
+    assert.match(markdownOf(await hover(s, uri, 0, 7)), /Reinforcement Learning from Human Feedback/);
+  }));
 
 // ---------------------------------------------------------------------------------- large input
 

@@ -7,14 +7,14 @@ namespace LspGlossary.Core.Features;
 public static class Definition
 {
     /// <summary>
-    /// Where the entry of the term at <paramref name="offset"/> is defined (a file path, 1-based line and column), or
-    /// null when no term is there or the entry has no file: entries of the glossary embedded in the binary name
-    /// their file without a folder. Entries of a workspace glossary or of <c>--glossary-dir</c> have rooted paths.
+    /// Where the entry of the term at <paramref name="offset"/> is defined (a file, 1-based line and column), or null
+    /// when no term is there or the entry cannot be opened. Entries of a workspace glossary or of <c>--glossary-dir</c>
+    /// have rooted paths; those of the glossary embedded in the binary name their file without a folder, and are
+    /// answered only when <paramref name="includeEmbedded"/> is set (<see cref="GlossaryEntry.CanBeOpened"/>).
     /// </summary>
-    public static SourceLocation? Compute(DocumentAnalysis analysis, int offset)
+    public static SourceLocation? Compute(DocumentAnalysis analysis, int offset, bool includeEmbedded = false)
     {
         if (analysis.MatchAt(offset) is not { } match) return null;
-        var source = match.Entry.Source;
-        return source.IsOnDisk ? source : null;
+        return match.Entry.CanBeOpened(includeEmbedded) ? match.Entry.Source : null;
     }
 }

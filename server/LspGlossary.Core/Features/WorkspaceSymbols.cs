@@ -18,19 +18,20 @@ public static class WorkspaceSymbols
     private enum Rank { Exact, Prefix, WordStart, Substring, None }
 
     /// <summary>
-    /// The entries that have a file on disk (<see cref="SourceLocation.IsOnDisk"/>: a symbol a client cannot open is
-    /// a dead click, so the embedded glossary's entries are left out) and contain <paramref name="query"/>, ignoring
-    /// case and surrounding spaces, in one of their spellings: spellings equal to the query first, then those
-    /// starting with it, then those with a word starting with it, then the rest; glossary order within each rank.
+    /// The entries a client can open (<see cref="GlossaryEntry.CanBeOpened"/>: a symbol a client cannot open is a dead
+    /// click, so the embedded glossary's entries are left out unless <paramref name="includeEmbedded"/> is set) that
+    /// contain <paramref name="query"/>, ignoring case and surrounding spaces, in one of their spellings: spellings
+    /// equal to the query first, then those starting with it, then those with a word starting with it, then the rest;
+    /// glossary order within each rank.
     /// </summary>
-    public static IReadOnlyList<SymbolMatch> Search(Glossary.Glossary glossary, string query, int max = MaxResults)
+    public static IReadOnlyList<SymbolMatch> Search(Glossary.Glossary glossary, string query, int max = MaxResults, bool includeEmbedded = false)
     {
         query = query.Trim();
         var found = new List<(Rank Rank, int Index, SymbolMatch Match)>();
         for (int i = 0; i < glossary.Entries.Count; i++)
         {
             var entry = glossary.Entries[i];
-            if (!entry.Source.IsOnDisk) continue;
+            if (!entry.CanBeOpened(includeEmbedded)) continue;
             if (query.Length == 0)
             {
                 found.Add((Rank.Exact, i, new SymbolMatch(entry, entry.Term)));

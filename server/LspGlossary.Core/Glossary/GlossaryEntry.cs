@@ -54,6 +54,13 @@ public sealed record GlossaryEntry
     /// <summary>True for entries of the glossary shipped with the server, false for workspace glossaries.</summary>
     public bool IsBundled { get; init; } = true;
 
+    /// <summary>
+    /// True when a client can be sent to this entry: its file is on disk (<see cref="SourceLocation.IsOnDisk"/>), or
+    /// <paramref name="includeEmbedded"/> is set and it is an entry of the glossary embedded in the binary, which a
+    /// client that asks for it opens as a virtual document.
+    /// </summary>
+    public bool CanBeOpened(bool includeEmbedded) => Source.IsOnDisk || (includeEmbedded && IsBundled);
+
     /// <summary>Every spelling that finds this entry: the term, aliases, Chinese names, expansion and variants.</summary>
     public IEnumerable<string> AllSpellings()
     {

@@ -101,7 +101,7 @@ public static class FileUri
     }
 
     /// <summary>Decodes %XX sequences as UTF-8; a '%' not followed by two hex digits stays as it is.</summary>
-    private static string Unescape(string text)
+    public static string Unescape(string text)
     {
         if (!text.Contains('%')) return text;
         var bytes = new List<byte>(text.Length);

@@ -7,7 +7,8 @@ namespace LspGlossary.Server.Endpoints;
 
 /// <summary>
 /// Go to definition: from a term in a document to its entry in the glossary file that defines it (a workspace
-/// glossary, or a bundled glossary folder given with --glossary-dir).
+/// glossary, or a bundled glossary folder given with --glossary-dir; for a client that asked for virtual documents,
+/// also the glossary embedded in the binary, at a virtual URI: <see cref="BundledUri"/>).
 /// </summary>
 public sealed class DefinitionEndpoint(ServerState state, Client client)
 {
@@ -15,10 +16,11 @@ public sealed class DefinitionEndpoint(ServerState state, Client client)
     public async Task<JsonElement> DefinitionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = Json.Read(parameters, LspJsonContext.Default.TextDocumentPositionParams, Methods.Definition);
+        bool virtualDocuments = client.Features.VirtualDocuments;
         return await Endpoint.RunOnAnalysis(state, client, Methods.Definition, p.TextDocument.Uri, (analysis, _) =>
         {
             if (Protocol.Convert.ToOffset(analysis.Document.Lines, p.Position) is not { } offset) return Json.Null;
-            if (Core.Features.Definition.Compute(analysis, offset) is not { } source) return Json.Null;
+            if (Core.Features.Definition.Compute(analysis, offset, includeEmbedded: virtualDocuments) is not { } source) return Json.Null;
             return Json.Write(Protocol.Convert.ToLocation(source), LspJsonContext.Default.Location);
         }, cancellationToken);
     }

@@ -16,6 +16,7 @@ public sealed record ClientFeatures(
     bool Configuration = false,
     bool WatchedFilesRegistration = false,
     bool StatusNotification = false,
+    bool VirtualDocuments = false,
     bool InlayHintRefresh = false,
     bool HierarchicalDocumentSymbols = false,
     bool WorkDoneProgress = false,
@@ -27,13 +28,19 @@ public sealed record ClientFeatures(
 }
 
 /// <summary>
-/// Reads <c>InitializeParams.capabilities</c> (and the <c>statusNotification</c> initialization option)
-/// leniently: a missing or mistyped value means "not supported", never an error.
+/// Reads <c>InitializeParams.capabilities</c> (and the <c>statusNotification</c> and <c>virtualDocuments</c>
+/// initialization options) leniently: a missing or mistyped value means "not supported", never an error.
 /// </summary>
 public static class ClientCapabilitiesReader
 {
     /// <summary>The initialization option that asks for <c>lspGlossary/status</c> notifications.</summary>
     public const string StatusNotificationOption = "statusNotification";
+
+    /// <summary>
+    /// The initialization option that asks for the embedded glossary's entries in workspace symbols and definitions,
+    /// at virtual URIs (<see cref="BundledUri"/>) whose text the client reads with <c>lspGlossary/bundledFile</c>.
+    /// </summary>
+    public const string VirtualDocumentsOption = "virtualDocuments";
 
     public static ClientFeatures Read(JsonElement? capabilities, JsonElement? initializationOptions)
     {
@@ -49,6 +56,7 @@ public static class ClientCapabilitiesReader
             Configuration: IsTrue(Get(caps, "workspace", "configuration")),
             WatchedFilesRegistration: IsTrue(Get(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration")),
             StatusNotification: IsTrue(Get(initializationOptions ?? default, StatusNotificationOption)),
+            VirtualDocuments: IsTrue(Get(initializationOptions ?? default, VirtualDocumentsOption)),
             InlayHintRefresh: IsTrue(Get(caps, "workspace", "inlayHint", "refreshSupport")),
             HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
             WorkDoneProgress: IsTrue(Get(caps, "window", "workDoneProgress")),

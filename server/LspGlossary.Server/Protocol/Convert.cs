@@ -50,11 +50,16 @@ public static class Convert
     /// </summary>
     public static Position FromOneBased(int line, int column) => new(Math.Max(0, line - 1), Math.Max(0, column - 1));
 
-    /// <summary>Where a glossary entry starts in its file (a rooted path) as an empty LSP location there.</summary>
+    /// <summary>
+    /// Where a glossary entry starts in its file as an empty LSP location there: a <c>file:</c> URI for a rooted path,
+    /// the virtual URI (<see cref="BundledUri"/>) for a file of the embedded glossary, which only clients that asked
+    /// for virtual documents are given (Core leaves those entries out for the others).
+    /// </summary>
     public static Location ToLocation(Core.Glossary.SourceLocation source)
     {
         var start = FromOneBased(source.Line, source.Column);
-        return new Location(ToUri(source.File), new Range(start, start));
+        string uri = source.IsOnDisk ? ToUri(source.File) : BundledUri.FromFile(source.File);
+        return new Location(uri, new Range(start, start));
     }
 
     /// <summary>

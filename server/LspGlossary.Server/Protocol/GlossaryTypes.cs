@@ -6,6 +6,12 @@ namespace LspGlossary.Server.Protocol;
 /// </summary>
 public sealed record GlossaryStatus(int Terms, int Errors, int Warnings, List<string> Files);
 
+/// <summary><c>lspGlossary/bundledFile</c>'s params: the virtual URI of an embedded glossary file (<see cref="BundledUri"/>).</summary>
+public sealed record BundledFileParams(string Uri);
+
+/// <summary><c>lspGlossary/bundledFile</c>'s answer: the file's whole text.</summary>
+public sealed record BundledFileResult(string Text);
+
 public sealed record FileSystemWatcher(string GlobPattern);
 
 public sealed record DidChangeWatchedFilesRegistrationOptions(List<FileSystemWatcher> Watchers);

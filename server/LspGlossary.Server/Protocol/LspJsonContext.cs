@@ -62,6 +62,8 @@ namespace LspGlossary.Server.Protocol;
 [JsonSerializable(typeof(WorkDoneProgressCreateParams))]
 [JsonSerializable(typeof(ProgressParams))]
 [JsonSerializable(typeof(ShowReferencesArguments))]
+[JsonSerializable(typeof(BundledFileParams))]
+[JsonSerializable(typeof(BundledFileResult))]
 [JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
 internal sealed partial class LspJsonContext : JsonSerializerContext

@@ -51,4 +51,13 @@ public static class Methods
 
     /// <summary>The server's own notification: the glossary's term and problem counts (<see cref="GlossaryStatus"/>).</summary>
     public const string Status = "lspGlossary/status";
+
+    /// <summary>
+    /// The server's own request (client → server): the text of a file of the glossary embedded in the binary, by its
+    /// virtual URI (<see cref="BundledUri"/>), for clients that open bundled entries as virtual documents.
+    /// </summary>
+    public const string BundledFile = "lspGlossary/bundledFile";
+
+    /// <summary>The URI scheme of the embedded glossary's files (<see cref="BundledUri"/>): not a method, but ours too.</summary>
+    public const string BundledScheme = "lsp-glossary-bundled";
 }

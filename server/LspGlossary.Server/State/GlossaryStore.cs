@@ -123,17 +123,24 @@ public sealed class GlossaryStore
     /// The bundled glossary files embedded at build time, in name order. Their paths are the resource names
     /// (<c>glossary/training.yaml</c>): not files on disk, so hovers name them without a link.
     /// </summary>
-    public static List<GlossarySource> EmbeddedFiles()
+    public static List<GlossarySource> EmbeddedFiles() =>
+        EmbeddedNames().Order(StringComparer.Ordinal).Select(name => new GlossarySource(name, ReadEmbedded(name), IsBundled: true)).ToList();
+
+    /// <summary>
+    /// The text of one embedded glossary file by its resource name (<c>glossary/training.yaml</c>), read as
+    /// <see cref="EmbeddedFiles"/> reads it (so its entries' lines and columns are right in it); null when no embedded
+    /// glossary file has that name. Only the binary's glossary resources are looked up: the name is never a path.
+    /// </summary>
+    public static string? EmbeddedText(string name) => EmbeddedNames().Contains(name, StringComparer.Ordinal) ? ReadEmbedded(name) : null;
+
+    private static IEnumerable<string> EmbeddedNames() =>
+        typeof(GlossaryStore).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal));
+
+    private static string ReadEmbedded(string name)
     {
-        var assembly = typeof(GlossaryStore).Assembly;
-        var sources = new List<GlossarySource>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            sources.Add(new GlossarySource(name, reader.ReadToEnd(), IsBundled: true));
-        }
-        return sources;
+        using var stream = typeof(GlossaryStore).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private IEnumerable<string> ExtraFilePaths()

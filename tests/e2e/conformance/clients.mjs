@@ -43,7 +43,7 @@ const vscode = {
     },
     window: { workDoneProgress: true, showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } },
   },
-  initializationOptions: { lspGlossary: { diagnostics: { enable: true, severity: 'warning' }, languages: [], locale: 'auto', glossaryFiles: [] }, statusNotification: true },
+  initializationOptions: { lspGlossary: { diagnostics: { enable: true, severity: 'warning' }, languages: [], locale: 'auto', glossaryFiles: [] }, statusNotification: true, virtualDocuments: true },
 };
 
 /** Neovim 0.7.2 (Debian bookworm `neovim`): vim.lsp.protocol.make_client_capabilities in

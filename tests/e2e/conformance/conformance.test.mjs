@@ -204,6 +204,19 @@ for (const client of CLIENTS) {
       assert.equal(applyEdits(docs.get(uri).text, resolved.edit.changes[uri]), NOTES.replace('Lora', 'LoRA').replace('Qlora', 'QLoRA') + 'Also MoE.\n');
     });
 
+    test('bundled entries come at lsp-glossary-bundled: URIs (workspace/symbol, definition) only to a client that asks', T, async () => {
+      const symbols = await call('workspace/symbol', { query: '检索增强生成' });
+      const uri = open('We tried RAG.\n');
+      const definition = await call('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 10 } });
+      const locations = [...symbols.map((s) => s.location), ...(definition ? [definition] : [])];
+      if (options?.virtualDocuments === true) {
+        assert.equal(locations.length, 2, JSON.stringify(locations));
+        assert.ok(locations.every((l) => l.uri.startsWith('lsp-glossary-bundled:/glossary/')), JSON.stringify(locations));
+      } else {
+        assert.deepEqual(locations, [], 'no location the client cannot open');
+      }
+    });
+
     test('a second initialize is refused and the session goes on', T, async () => {
       const again = await request('initialize', { processId: null, rootUri: null, capabilities: {} });
       assert.equal(again.error?.code, -32600);

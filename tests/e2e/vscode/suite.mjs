@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -224,6 +225,40 @@ async function hoverInCell(word, expected) {
 
 const squiggles = (kind) => page.locator(`.editor-group-container.active .squiggly-${kind}`).count();
 
+/** Where the RAG entry starts in the repository's copy of its bundled file: VS Code's "Ln L, Col C" there. */
+function ragEntryPosition() {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'glossary', 'prompting-evaluation-safety.yaml');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes('- id: rag'));
+  return `Ln ${line + 1}, Col ${lines[line].indexOf('id:') + 1}`;
+}
+
+/**
+ * Go to Symbol in Workspace (Quick Open with "#") for 检索增强生成 until RAG is offered; opening it shows the bundled
+ * glossary file (embedded in the server, read through the extension's lsp-glossary-bundled: provider) at the entry.
+ */
+async function openBundledRag(shotName) {
+  await openFile('notes.md'); // a served document: the extension is active and its server started
+  const input = page.locator('.quick-input-widget input');
+  const rag = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'RAG' }).first();
+  await poll('RAG among the workspace symbols for 检索增强生成', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await visible(input, 'Quick Open');
+    await input.fill('#检索增强生成');
+    await rag.waitFor({ timeout: 5_000 });
+    return true;
+  }, 45_000);
+  await shot(`${shotName}-symbol`);
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.editor-group-container.active .tab.active', { hasText: 'prompting-evaluation-safety.yaml' }), 'the bundled file\'s tab');
+  await poll('the RAG entry in the editor', async () => /id: rag/.test(await editorText()) && /检索增强生成/.test(await editorText()));
+  const expected = ragEntryPosition();
+  const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await poll(`the cursor at the entry (${expected})`, async () => (await selection.innerText()).includes(expected), 15_000);
+  await shot(`${shotName}-entry`);
+}
+
 /** Runs a command from the command palette by its title. */
 async function runCommand(title) {
   await page.keyboard.press('Escape');
@@ -409,6 +444,10 @@ async function trustedChecks() {
     await shot('8-fix-all');
   });
 
+  await check('Go to Symbol in Workspace: 检索增强生成 finds RAG, which opens the bundled glossary at its entry', async () => {
+    await openBundledRag('8b-bundled-rag');
+  });
+
   await check('a workspace cannot choose the server: its server.path is ignored, the output says so', async () => {
     fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
     fs.writeFileSync(workspaceSettings, JSON.stringify({ 'lspGlossary.server.path': markerScript }));
@@ -482,6 +521,10 @@ async function restrictedChecks() {
     await suggestQLoRA();
     await page.keyboard.press('Escape');
     await shot('restricted-4-completion');
+  });
+
+  await check('Restricted Mode: Go to Symbol in Workspace opens the bundled entry of RAG', async () => {
+    await openBundledRag('restricted-4b-bundled-rag');
   });
 
   await check('Restricted Mode: the output channel says the workspace server.path is ignored', async () => {
