@@ -20,7 +20,11 @@ public sealed record ClientFeatures(
     bool HierarchicalDocumentSymbols = false,
     bool WorkDoneProgress = false,
     bool CodeLensRefresh = false,
-    bool PrepareRename = false)
+    bool PrepareRename = false,
+    bool DocumentChanges = false,
+    bool CreateFiles = false,
+    bool SnippetEdits = false,
+    bool ShowDocument = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -52,7 +56,11 @@ public static class ClientCapabilitiesReader
             HierarchicalDocumentSymbols: IsTrue(Get(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport")),
             WorkDoneProgress: IsTrue(Get(caps, "window", "workDoneProgress")),
             CodeLensRefresh: IsTrue(Get(caps, "workspace", "codeLens", "refreshSupport")),
-            PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")));
+            PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")),
+            DocumentChanges: IsTrue(Get(caps, "workspace", "workspaceEdit", "documentChanges")),
+            CreateFiles: Lists(Get(caps, "workspace", "workspaceEdit", "resourceOperations"), "create"),
+            SnippetEdits: IsTrue(Get(caps, "workspace", "workspaceEdit", "snippetEditSupport")),
+            ShowDocument: IsTrue(Get(caps, "window", "showDocument", "support")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

@@ -31,7 +31,8 @@ public sealed record CompletionItem(
 
 public sealed record CompletionList(bool IsIncomplete, List<CompletionItem> Items);
 
-public sealed record Diagnostic(Range Range, string Message, int? Severity = null, string? Code = null, string? Source = null);
+/// <param name="Data">What a rule keeps for its code actions (the unknown term of <c>glossary.unknown-acronym</c>); read from requests.</param>
+public sealed record Diagnostic(Range Range, string Message, int? Severity = null, string? Code = null, string? Source = null, JsonElement? Data = null);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, List<Diagnostic> Diagnostics);
 
@@ -43,8 +44,9 @@ public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range
 /// A code action literal. A fix-all offered without being asked for has no <see cref="Edit"/> but <see cref="Data"/>:
 /// its edit is computed by <c>codeAction/resolve</c>.
 /// </summary>
+/// <see cref="Command"/>, when set, runs after the edit (or instead of one: an action the server applies itself, then shows).
 public sealed record CodeAction(string Title, string Kind, List<Diagnostic>? Diagnostics = null, bool? IsPreferred = null,
-    WorkspaceEdit? Edit = null, CodeActionData? Data = null);
+    WorkspaceEdit? Edit = null, CodeActionData? Data = null, Command? Command = null);
 
 /// <summary>What <c>codeAction/resolve</c> needs to compute a deferred fix-all: the document.</summary>
 public sealed record CodeActionData(string Uri);
@@ -56,6 +58,15 @@ public sealed record ExecuteCommandParams(string Command, List<JsonElement>? Arg
 
 /// <summary>The argument of the fix commands: the document, the version the edits were computed for, and the edits.</summary>
 public sealed record FixCommandArguments(string Uri, int? Version = null, List<TextEdit>? Edits = null);
+
+/// <summary>
+/// The argument of the team glossary command: the document it was offered in, what to change (<c>TeamGlossaryChange</c>
+/// by name), the entry's id or the new term, and the spelling to accept. The edit is made when the command runs.
+/// </summary>
+public sealed record TeamGlossaryCommandArguments(string Uri, string Change, string Subject, string? Spelling = null);
+
+/// <summary>window/showDocument: opens a document, with a selection.</summary>
+public sealed record ShowDocumentParams(string Uri, bool? External = null, bool? TakeFocus = null, Range? Selection = null);
 
 public sealed record ApplyWorkspaceEditParams(WorkspaceEdit Edit, string? Label = null);
 
