@@ -226,6 +226,15 @@ public class TeamGlossaryProtocolTests
     }
 
     [Fact]
+    public async Task A_team_glossary_over_4_MB_is_not_edited()
+    {
+        await using var opened = await OpenAsync("We use Lora here.\n", "terms: []\n# " + new string('x', 4 * 1024 * 1024) + "\n", VsCode);
+        var titles = (await ActionsAsync(opened.Client, opened.Doc, 0, 8)).Select(a => (string?)a!["title"]).ToList();
+        Assert.Contains("Ignore 'Lora' on this line", titles);
+        Assert.DoesNotContain(titles, t => t!.StartsWith("Accept", StringComparison.Ordinal) || t.StartsWith("Disable", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_document_outside_the_workspace_folders_has_no_team_glossary()
     {
         await using var opened = await OpenAsync("We use Lora here.\n", null, VsCode);

@@ -79,6 +79,8 @@ public static class TeamGlossaryActions
     /// <summary>One action, built on the file and glossary as they are now (also when a Command runs it); null when it cannot be made.</summary>
     public static TeamGlossaryAction? Build(TeamGlossaryChange change, string subject, string? spelling, TeamGlossaryFile file, Glossary.Glossary glossary)
     {
+        // A Command's arguments come back from the client: no term or spelling is longer than a rename's new name.
+        if (subject.Length > Rename.MaxNameLength || spelling?.Length > Rename.MaxNameLength) return null;
         switch (change)
         {
             case TeamGlossaryChange.AcceptSpelling when spelling is not null && glossary.Find(subject) is { } entry:

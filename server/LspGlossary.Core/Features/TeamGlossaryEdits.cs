@@ -84,7 +84,7 @@ public sealed class TeamGlossaryFile
 
     internal YamlNode? TermsNode() => Root is null ? null : ValueOf(Root, "terms");
 
-    internal YamlScalarNode? KeyOf(YamlMappingNode map, string key) =>
+    internal static YamlScalarNode? KeyOf(YamlMappingNode map, string key) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key);
 
     internal static YamlNode? ValueOf(YamlMappingNode map, string key)
@@ -227,7 +227,7 @@ public static class TeamGlossaryEdits
                 }
                 // terms: [] becomes a block list.
                 int close = text.IndexOf(']', (int)flow.Start.Index);
-                var key = file.KeyOf(file.Root!, "terms")!;
+                var key = TeamGlossaryFile.KeyOf(file.Root!, "terms")!;
                 int colon = text.IndexOf(':', (int)key.End.Index);
                 if (close < 0 || colon < 0 || colon > close) return null;
                 string block = BlockEntry(fields, Column(key) + 2, newline);
@@ -241,7 +241,7 @@ public static class TeamGlossaryEdits
             case YamlScalarNode { Value: null or "" }:
             {
                 // "terms:" with nothing after it.
-                var key = file.KeyOf(file.Root!, "terms")!;
+                var key = TeamGlossaryFile.KeyOf(file.Root!, "terms")!;
                 return Insert(file, LineAfter(text, (int)key.End.Index, out string lead), lead + BlockEntry(fields, Column(key) + 2, newline));
             }
             default:
@@ -289,7 +289,7 @@ public static class TeamGlossaryEdits
                 return Insert(file, LineAfter(text, End(block), out string lead), lead + new string(' ', Column(block)) + "- " + item + NewLineOf(text));
             case YamlScalarNode { Value: null or "" }:
             {
-                var key = file.KeyOf(entry, "aliases")!;
+                var key = TeamGlossaryFile.KeyOf(entry, "aliases")!;
                 int colon = text.IndexOf(':', (int)key.End.Index);
                 return colon < 0 ? null : Insert(file, colon + 1, $" [{item}]");
             }
