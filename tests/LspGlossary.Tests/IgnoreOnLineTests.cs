@@ -21,7 +21,19 @@ public class IgnoreOnLineTests
         var left = Diagnostics.Compute(TestSupport.Analyze(after, languageId), Severity.Warning);
         Assert.Equal(before.Count - 1, left.Count);
         Assert.DoesNotContain(left, d => d.Found == found);
+        if (languageId == "markdown") Assert.Equal(BlockShape(text), BlockShape(after));
         return after;
+    }
+
+    /// <summary>The document's blocks as CommonMark reads them, HTML blocks (the comment) left out: a split paragraph or an ended list changes it.</summary>
+    private static string BlockShape(string markdown)
+    {
+        static string Shape(Markdig.Syntax.Block block) => block switch
+        {
+            Markdig.Syntax.ContainerBlock container => $"{block.GetType().Name}({string.Join(",", container.Where(b => b is not Markdig.Syntax.HtmlBlock).Select(Shape))})",
+            _ => block.GetType().Name,
+        };
+        return Shape(Markdig.Markdown.Parse(markdown));
     }
 
     [Fact]
@@ -30,6 +42,9 @@ public class IgnoreOnLineTests
         Assert.Equal("Intro with Qlora.\n\n<!-- glossary-disable-next-line Lora -->\nWe use Lora here.\n", Ignored("Intro with Qlora.\n\nWe use Lora here.\n", "Lora"));
         Assert.Equal("- item\n\n  <!-- glossary-disable-next-line Lora -->\n  Lora in an item.\n", Ignored("- item\n\n  Lora in an item.\n", "Lora"));
         Assert.Equal("# Title\r\n\r\n<!-- glossary-disable-next-line Lora -->\r\nLora.\r\n", Ignored("# Title\r\n\r\nLora.\r\n", "Lora"));
+        // A list item's comment is indented by its marker, so the list goes on.
+        Assert.Equal("- a\n\n  <!-- glossary-disable-next-line Lora -->\n- Lora b\n", Ignored("- a\n\n- Lora b\n", "Lora"));
+        Assert.Equal("Text.\n\n   <!-- glossary-disable-next-line Lora -->\n1. Lora\n", Ignored("Text.\n\n1. Lora\n", "Lora"));
     }
 
     [Fact]
@@ -45,6 +60,9 @@ public class IgnoreOnLineTests
     public void In_the_middle_of_a_paragraph_the_comment_ends_the_line_above()
     {
         Assert.Equal("First line <!-- glossary-disable-next-line Lora -->\nwith Lora and Qlora.\n", Ignored("First line\nwith Lora and Qlora.\n", "Lora"));
+        // After an item, a heading or a paragraph's last line, too: no list ends, no paragraph splits.
+        Assert.Equal("- a <!-- glossary-disable-next-line Lora -->\n- Lora b\n", Ignored("- a\n- Lora b\n", "Lora"));
+        Assert.Equal("# Title <!-- glossary-disable-next-line Lora -->\nLora.\n", Ignored("# Title\nLora.\n", "Lora"));
         // A hard break (two spaces) stays at the end of the line.
         Assert.Equal("First line <!-- glossary-disable-next-line Lora -->  \nwith Lora.\n", Ignored("First line  \nwith Lora.\n", "Lora"));
     }

@@ -9,10 +9,10 @@ namespace LspGlossary.Core.Features;
 /// document's own comment syntax on a new line above the finding, with that line's indentation: an HTML comment in
 /// Markdown prose, in code (and in a Markdown fenced block of a known language) the language's line comment, or its
 /// block comment where it has none; there it names the entry by its term (<c>LoRA</c>, not <c>Lora</c>), since a code
-/// comment is searched and the wrong spelling in it would be a finding of its own. Where a directive cannot reach the line, nothing is offered: a finding inside a
-/// comment that started on an earlier line (a directive silences the line after the one its comment ends on). In the
-/// middle of a Markdown paragraph, a line of its own would split the paragraph, so the comment goes at the end of
-/// the line above instead.
+/// comment is searched and the wrong spelling in it would be a finding of its own. Where a directive cannot reach the
+/// line, nothing is offered: a finding inside a comment that started on an earlier line (a directive silences the line
+/// after the one its comment ends on), or a Markdown table row. In Markdown a line of its own could split a paragraph or end a list, so the comment goes at the
+/// end of the line above when that line ends in prose, and is indented past a list item's marker otherwise.
 /// </summary>
 public static class IgnoreOnLine
 {
@@ -38,8 +38,9 @@ public static class IgnoreOnLine
                 if (IsTableRow(text, lineStart)) return null;
                 // A block quote's markers are kept, so the comment stays inside the quote.
                 indentation = IndentationAt(text, lineStart, " \t>");
+                indentation += new string(' ', ListMarkerWidth(text, lineStart + indentation.Length));
                 string comment = $"<!-- {directive} -->";
-                if (ContinuesParagraph(analysis, text, lineStart) is { } previousEnd) return new TextReplacement(new TextSpan(previousEnd, 0), " " + comment);
+                if (ProseEndAbove(analysis, text, lineStart) is { } previousEnd) return new TextReplacement(new TextSpan(previousEnd, 0), " " + comment);
                 return new TextReplacement(new TextSpan(lineStart, 0), indentation + comment + newline);
             }
             return CodeLine(analysis, Languages.CommentSyntaxForFence(info), span, lineStart, indentation, directive, newline);
@@ -80,20 +81,35 @@ public static class IgnoreOnLine
     }
 
     /// <summary>
-    /// Where the text of the line above ends (before trailing white space, which may be a hard line break) when the
-    /// finding's line continues a paragraph of Markdown prose: the line break between them is searchable (the
-    /// analysis keeps a paragraph's soft and hard breaks, not those between blocks).
+    /// Where the text of the line above ends (before trailing white space, which may be a hard line break) when it ends
+    /// in Markdown prose — a paragraph's line, a list item's, a heading's: an inline comment there changes no block,
+    /// where a line of its own would split a paragraph or end a list.
     /// </summary>
-    private static int? ContinuesParagraph(DocumentAnalysis analysis, string text, int lineStart)
+    private static int? ProseEndAbove(DocumentAnalysis analysis, string text, int lineStart)
     {
         if (lineStart == 0) return null;
         int lineBreak = lineStart - 1;
         if (lineBreak > 0 && text[lineBreak] == '\n' && text[lineBreak - 1] == '\r') lineBreak--;
-        if (!analysis.Regions.Searchable.Any(r => r.Start <= lineBreak && r.End >= lineStart)) return null;
         int end = lineBreak;
         while (end > 0 && text[end - 1] is ' ' or '\t') end--;
         int previousStart = LineStartOf(text, lineBreak);
-        return end > previousStart ? end : null;
+        if (end <= previousStart || IsTableRow(text, previousStart)) return null;
+        int last = end - 1;
+        return analysis.Regions.Searchable.Any(r => r.Start <= last && last < r.End) ? end : null;
+    }
+
+    /// <summary>
+    /// The width of a list item's marker at <paramref name="position"/> (<c>- </c>, <c>* </c>, <c>+ </c>, <c>1. </c>,
+    /// <c>1) </c>), or 0: a comment indented by it stays inside the list, one at the marker's column would end it.
+    /// </summary>
+    private static int ListMarkerWidth(string text, int position)
+    {
+        int i = position;
+        while (i < text.Length && i - position < 9 && char.IsAsciiDigit(text[i])) i++;
+        if (i > position && i < text.Length && text[i] is '.' or ')') i++;
+        else if (i == position && i < text.Length && text[i] is '-' or '*' or '+') i++;
+        else return 0;
+        return i < text.Length && text[i] == ' ' ? i + 1 - position : 0;
     }
 
     /// <summary>
