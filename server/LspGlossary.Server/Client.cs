@@ -204,6 +204,24 @@ public sealed class Client(TextWriter log)
             return $"{Methods.ApplyEdit} failed: {e.Message}";
         }
     }
+
+    /// <summary>
+    /// Opens a document with a selection (window/showDocument), only for a client with <c>window.showDocument.support</c>;
+    /// a refusal or failure is logged, nothing more.
+    /// </summary>
+    public async Task ShowDocumentAsync(string uri, Protocol.Range selection, CancellationToken cancellationToken)
+    {
+        if (!Features.ShowDocument) return;
+        try
+        {
+            await RequestAsync(Methods.ShowDocument, Json.Write(new ShowDocumentParams(uri, TakeFocus: true, Selection: selection), LspJsonContext.Default.ShowDocumentParams),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log($"{Methods.ShowDocument} failed: {e.Message}");
+        }
+    }
 }
 
 /// <summary>

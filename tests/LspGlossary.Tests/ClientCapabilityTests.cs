@@ -115,7 +115,7 @@ public class ClientCapabilityTests
 
         var any = await client.RequestAsync("textDocument/codeAction", CodeActionParams(5000, 14, 5000, 14));
         var actions = any["result"]!.AsArray();
-        Assert.Equal(["Change 'Lora' to 'LoRA'"], actions.Select(a => (string?)a!["title"]));
+        Assert.Equal(["Change 'Lora' to 'LoRA'", "Ignore 'Lora' on this line"], actions.Select(a => (string?)a!["title"]));
         Assert.True(any.ToJsonString().Length < 2_000, $"{any.ToJsonString().Length} characters");
 
         var fixAll = await client.RequestAsync("textDocument/codeAction", CodeActionParams(0, 0, 0, 0, "source"));
@@ -131,8 +131,8 @@ public class ClientCapabilityTests
         await using var client = await InProcessClient.StartAsync(capabilities: Caps(Literals));
         await client.OpenAsync(Uri, "Lora and Moe\nQlora");
         var actions = (await client.RequestAsync("textDocument/codeAction", CodeActionParams(0, 1, 0, 1)))["result"]!.AsArray();
-        Assert.Equal(["quickfix", "source.fixAll.lspGlossary"], actions.Select(a => (string?)a!["kind"]));
-        var deferred = actions[1]!;
+        Assert.Equal(["quickfix", "quickfix", "source.fixAll.lspGlossary"], actions.Select(a => (string?)a!["kind"]));
+        var deferred = actions[2]!;
         Assert.Null(deferred["edit"]);
         Assert.NotNull(deferred["data"]);
 
@@ -157,11 +157,11 @@ public class ClientCapabilityTests
         });
         var init = client.Received.First(m => m["result"]?["capabilities"] is not null)["result"]!["capabilities"]!;
         Assert.Equal(System.Text.Json.JsonValueKind.True, init["codeActionProvider"]!.GetValueKind());
-        Assert.Equal(["lspGlossary.server.fix", "lspGlossary.server.fixAll"], init["executeCommandProvider"]!["commands"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(["lspGlossary.server.fix", "lspGlossary.server.fixAll", "lspGlossary.server.teamGlossary"], init["executeCommandProvider"]!["commands"]!.AsArray().Select(c => (string?)c));
 
         await client.OpenAsync(Uri, "Lora and Moe");
         var commands = (await client.RequestAsync("textDocument/codeAction", CodeActionParams(0, 1, 0, 1)))["result"]!.AsArray();
-        Assert.Equal(["lspGlossary.server.fix", "lspGlossary.server.fixAll"], commands.Select(c => (string?)c!["command"]));
+        Assert.Equal(["lspGlossary.server.fix", "lspGlossary.server.fix", "lspGlossary.server.fixAll"], commands.Select(c => (string?)c!["command"]));
         Assert.All(commands, c => { Assert.Null(c!["kind"]); Assert.Null(c["edit"]); Assert.NotNull(c["title"]); });
 
         // The client runs the quick fix: the server sends workspace/applyEdit with the edit, the client applies it.
@@ -172,7 +172,7 @@ public class ClientCapabilityTests
         Assert.True(JsonNode.DeepEquals(Range(0, 0, 0, 4), edit["range"]));
 
         // The client refuses the second edit: the command fails with the client's reason, and the server keeps serving.
-        var fixAll = await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = commands[1]!["command"]!.DeepClone(), ["arguments"] = commands[1]!["arguments"]!.DeepClone() });
+        var fixAll = await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = commands[2]!["command"]!.DeepClone(), ["arguments"] = commands[2]!["arguments"]!.DeepClone() });
         Assert.Equal(-32803, (int)fixAll["error"]!["code"]!);
         Assert.Contains("read-only buffer", (string?)fixAll["error"]!["message"]);
         Assert.Equal(2, applied[1]!["edit"]!["changes"]![Uri]!.AsArray().Count);

@@ -157,6 +157,16 @@ public sealed class ProjectConfigTests : IDisposable
         Assert.False(Checked("src/a.py"));
     }
 
+    [Fact]
+    public void The_team_glossary_a_config_names_is_used_only_inside_the_folder()
+    {
+        string folder = Path.Combine(_root, "ws"), config = Path.Combine(folder, "docs");
+        Assert.Equal(Path.Combine(config, "terms", "team.yaml"), TeamGlossaryFile.TeamGlossaryPath(folder, "terms/team.yaml", config));
+        Assert.Equal(Path.Combine(folder, "team.glossary.yaml"), TeamGlossaryFile.TeamGlossaryPath(folder, "../../elsewhere.yaml", config));
+        Assert.Equal(Path.Combine(folder, "team.glossary.yaml"), TeamGlossaryFile.TeamGlossaryPath(folder, "/etc/passwd", config));
+        Assert.Equal(Path.Combine(folder, "team.glossary.yaml"), TeamGlossaryFile.TeamGlossaryPath(folder));
+    }
+
     // ------------------------------------------------------------------ check and init
 
     private string Write(string relativePath, string text)

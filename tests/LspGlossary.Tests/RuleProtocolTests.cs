@@ -71,8 +71,10 @@ public class RuleProtocolTests
             },
             ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("quickfix") },
         }))["result"]!.AsArray();
-        var fix = Assert.Single(actions)!;
-        Assert.Equal("Change 'KV-cache' to 'KV cache'", (string?)fix["title"]);
+        // The form's fix, then the "Ignore on this line" every finding gets; nothing else (no team glossary here).
+        Assert.Equal(["Change 'KV-cache' to 'KV cache'", "Ignore 'KV-cache' on this line", "Ignore 'ORPO' on this line"],
+            actions.Select(a => (string?)a!["title"]).Order(StringComparer.Ordinal));
+        var fix = actions.Single(a => ((string?)a!["title"])!.StartsWith("Change", StringComparison.Ordinal))!;
         Assert.Equal("glossary.inconsistent-form", (string?)fix["diagnostics"]![0]!["code"]);
         Assert.NotNull(fix["diagnostics"]![0]!["codeDescription"]);
         Assert.Equal("KV cache", (string?)fix["edit"]!["changes"]![Uri]![0]!["newText"]);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WORK, T, waitFor, openDoc, diagnosticsAt, hover, markdownOf, withServer } from './lsp-support.mjs';
+import { WORK, T, waitFor, openDoc, diagnosticsAt, hover, markdownOf, withServer, applyEdits, editsFor } from './lsp-support.mjs';
 
 const TEAM = [
   'terms:',
@@ -131,5 +131,36 @@ test('references across files, rename of a team term, and the code lens count, t
     const end = await waitFor(() => s.progress.find((p) => p.value.kind === 'end'), 10_000, 'the end of the indexing progress');
     assert.match(end.value.message, /uses in 4 files/);
     assert.ok(s.progress.findIndex((p) => p.value.kind === 'begin') < s.progress.indexOf(end));
+  });
+});
+
+test('quick fixes that write the team glossary: "Accept" creates team.glossary.yaml and the finding goes; "Ignore on this line"', T, () => {
+  const dir = mkdtempSync(path.join(WORK, 'ws-'));
+  const text = 'We use Lora here.\n';
+  const docPath = path.join(dir, 'a.md');
+  writeFileSync(docPath, text);
+  const capabilities = { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } };
+  return withServer({ rootUri: pathToFileURL(dir).href, capabilities }, async (s) => {
+    const { uri } = await openDoc(s, text, { uri: pathToFileURL(docPath).href });
+    const [diagnostic] = await diagnosticsAt(s, uri, 1);
+    const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+
+    const ignore = actions.find((a) => a.title === "Ignore 'Lora' on this line");
+    assert.ok(ignore, JSON.stringify(actions));
+    assert.equal(applyEdits(text, editsFor(ignore.edit, uri)), '<!-- glossary-disable-next-line Lora -->\nWe use Lora here.\n');
+
+    const accept = actions.find((a) => a.title === "Accept 'Lora' as a spelling of LoRA");
+    assert.ok(accept, JSON.stringify(actions));
+    const [create, change] = accept.edit.documentChanges;
+    const glossaryPath = path.join(dir, 'team.glossary.yaml');
+    assert.equal(create.kind, 'create');
+    assert.equal(create.uri, pathToFileURL(glossaryPath).href);
+    assert.equal(change.textDocument.version, null);
+    // The client applies the edit (creates the file with its text) and its watcher tells the server.
+    writeFileSync(glossaryPath, change.edits[0].newText);
+    await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: create.uri, type: 1 }] });
+    await waitFor(() => s.latest(uri)?.diagnostics.length === 0, 10_000, 'the accepted spelling is no longer a finding');
+    const h = await hover(s, uri, 0, 8);
+    assert.match(markdownOf(h), /Low-Rank Adaptation/);
   });
 });

@@ -1,3 +1,4 @@
+using LspGlossary.Core.Analysis;
 using LspGlossary.Core.Text;
 
 namespace LspGlossary.Core.Features;
@@ -12,7 +13,8 @@ public sealed record GlossaryCodeAction(string Title, string Kind, IReadOnlyList
     bool IsPreferred, bool Deferred = false);
 
 /// <summary>
-/// Quick fixes for the findings in a range that have a fix, and a fix-all for the whole document. The fix-all's edit is as large as
+/// Quick fixes for the findings in a range that have a fix — the replacement, and with the analysis, "Ignore 'X' on this
+/// line" (<see cref="IgnoreOnLine"/>) — and a fix-all for the whole document. The fix-all's edit is as large as
 /// the document's findings, so it is only built when asked for by kind (<c>only</c> covers <c>source.fixAll.lspGlossary</c>);
 /// a request for any kind gets it deferred when the client can resolve it later, and not at all otherwise.
 /// </summary>
@@ -24,8 +26,9 @@ public static class CodeActions
 
     /// <param name="only">The kinds the client asked for; null or empty means any.</param>
     /// <param name="canDefer">The client can resolve an action's edit later (codeAction/resolve).</param>
+    /// <param name="analysis">The document's analysis: with it, each finding also gets its "Ignore on this line".</param>
     public static List<GlossaryCodeAction> Compute(IReadOnlyList<GlossaryDiagnostic> diagnostics, TextSpan range, IReadOnlyList<string>? only,
-        bool canDefer = false)
+        bool canDefer = false, DocumentAnalysis? analysis = null)
     {
         bool any = only is null || only.Count == 0;
         var actions = new List<GlossaryCodeAction>();
@@ -34,6 +37,13 @@ public static class CodeActions
             foreach (var diagnostic in diagnostics)
             {
                 if (diagnostic.Replacement is not null && Touches(diagnostic.Span, range)) actions.Add(QuickFixFor(diagnostic));
+            }
+            foreach (var diagnostic in diagnostics)
+            {
+                if (analysis is not null && Touches(diagnostic.Span, range) && IgnoreOnLine.For(analysis, diagnostic) is { } ignore)
+                {
+                    actions.Add(new GlossaryCodeAction($"Ignore '{diagnostic.Found}' on this line", QuickFix, [ignore], [diagnostic], IsPreferred: false));
+                }
             }
         }
         if (diagnostics.Any(d => d.Replacement is not null))
@@ -64,6 +74,7 @@ public static class CodeActions
     public static bool Covers(IReadOnlyList<string> only, string kind) =>
         only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
-    private static bool Touches(TextSpan span, TextSpan range) =>
+    /// <summary>An empty range (a cursor) touches the spans around it; a selection, those it overlaps.</summary>
+    public static bool Touches(TextSpan span, TextSpan range) =>
         range.Length == 0 ? span.ContainsOrTouches(range.Start) : span.Overlaps(range);
 }

@@ -64,7 +64,7 @@ public static class Rename
 
     /// <summary>
     /// A YAML scalar for a term: plain when it cannot be misread (letters, digits, spaces and <c>-_.+/()</c>, starting
-    /// with a letter, not a word YAML reads as a boolean or null), else double-quoted.
+    /// with a letter, not a word YAML reads as a boolean or null), else double-quoted (control characters escaped).
     /// </summary>
     public static string YamlScalar(string value)
     {
@@ -81,6 +81,10 @@ public static class Rename
             {
                 '"' => "\\\"",
                 '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }

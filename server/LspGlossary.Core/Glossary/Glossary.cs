@@ -97,14 +97,18 @@ public sealed class Glossary
         return new Glossary(entries, problems);
     }
 
-    /// <summary>A later file's entry overrides the fields it sets; unset fields keep the earlier value.</summary>
+    /// <summary>
+    /// A later file's entry overrides the fields it sets; unset fields keep the earlier value. A spelling the later file
+    /// lists as an alias is accepted: it is no longer one of the entry's variants (exact spelling), whichever file listed it
+    /// ("Accept as a spelling" writes an alias to the team glossary, and the finding must go).
+    /// </summary>
     private static GlossaryEntry Overlay(GlossaryEntry baseEntry, GlossaryEntry over) => baseEntry with
     {
         Term = over.Term.Length > 0 ? over.Term : baseEntry.Term,
         Expansion = over.Expansion ?? baseEntry.Expansion,
         ChineseNames = over.ChineseNames.Count > 0 ? over.ChineseNames : baseEntry.ChineseNames,
         Aliases = over.Aliases.Count > 0 ? over.Aliases : baseEntry.Aliases,
-        Variants = over.Variants.Count > 0 ? over.Variants : baseEntry.Variants,
+        Variants = WithoutAccepted(over.Variants.Count > 0 ? over.Variants : baseEntry.Variants, over.Aliases),
         Exceptions = over.Exceptions.Count > 0 ? over.Exceptions : baseEntry.Exceptions,
         Category = over.Category.Length > 0 ? over.Category : baseEntry.Category,
         DefinitionZh = over.DefinitionZh ?? baseEntry.DefinitionZh,
@@ -118,6 +122,9 @@ public sealed class Glossary
         NameSpan = over.NameSpan,
         IsBundled = over.IsBundled,
     };
+
+    private static IReadOnlyList<string> WithoutAccepted(IReadOnlyList<string> variants, IReadOnlyList<string> aliases) =>
+        aliases.Count == 0 ? variants : variants.Where(v => !aliases.Contains(v, StringComparer.Ordinal)).ToList();
 
     /// <summary>
     /// One spelling belongs to one entry. Latin spellings are compared ignoring case, Chinese ones exactly (case

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LspGlossary.Core.Features;
 using LspGlossary.Server.Protocol;
 using LspGlossary.Server.State;
 using StreamJsonRpc;
@@ -6,7 +7,8 @@ using StreamJsonRpc;
 namespace LspGlossary.Server.Endpoints;
 
 /// <summary>
-/// workspace/executeCommand: the code actions of clients without code action literals. The server makes the edit
+/// workspace/executeCommand: the code actions of clients without code action literals, and the team glossary's
+/// command (also the action of a new entry for clients that show it with window/showDocument instead of a snippet). The server makes the edit
 /// and asks the client to apply it (workspace/applyEdit); the command answers null when the client applied it,
 /// and an error saying why not otherwise.
 /// </summary>
@@ -21,6 +23,7 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
         var p = Json.Read(parameters, LspJsonContext.Default.ExecuteCommandParams, method);
         if (!Commands.All.Contains(p.Command)) throw Json.InvalidParams(method, $"unknown command '{p.Command}'");
         if (p.Arguments is not [{ ValueKind: JsonValueKind.Object } argument]) throw Json.InvalidParams(method, "one argument object expected");
+        if (p.Command == Commands.TeamGlossary) return await TeamGlossaryAsync(Json.Read(argument, LspJsonContext.Default.TeamGlossaryCommandArguments, method), cancellationToken);
         var arguments = Json.Read(argument, LspJsonContext.Default.FixCommandArguments, method);
 
         if (p.Command == Commands.Fix)
@@ -41,6 +44,33 @@ public sealed class ExecuteCommandEndpoint(ServerState state, Client client)
             var (result, matcher) = await analysis().ConfigureAwait(false);
             return await ApplyAsync(CodeActionEndpoint.FixAllEdit(result, settings, matcher.Glossary, cancellationToken), "Fix all glossary findings", cancellationToken)
                 .ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the team glossary: the edit is made now, on the file as it is (the open document's text, else the disk's),
+    /// applied by the client, and a new entry's definition is then shown selected (window/showDocument, where supported).
+    /// </summary>
+    private async Task<JsonElement> TeamGlossaryAsync(TeamGlossaryCommandArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<TeamGlossaryChange>(arguments.Change, out var change)) throw Json.InvalidParams(Methods.ExecuteCommand, $"unknown change '{arguments.Change}'");
+        var openDocuments = state.Documents.All();
+        return await Endpoint.Run(client, Methods.ExecuteCommand, async () =>
+        {
+            string path = TeamGlossaryEditing.PathFor(state, arguments.Uri) ?? throw Failed("the document is in no workspace folder, so it has no team glossary");
+            var open = TeamGlossaryEditing.OpenDocument(openDocuments, path);
+            await state.WaitForGlossaryAsync(cancellationToken).ConfigureAwait(false);
+            var file = TeamGlossaryEditing.Read(state, client, path, open) ?? throw Failed($"{path} cannot be edited now (see the server's log)");
+            var action = TeamGlossaryActions.Build(change, arguments.Subject, arguments.Spelling, file, state.Glossary.Glossary)
+                ?? throw Failed($"'{arguments.Subject}' cannot be written to {path} now; ask for code actions again");
+            var edit = TeamGlossaryEditing.EditOf(client.Features, file, action.Edit, open, snippet: false)
+                ?? throw Failed($"{path} does not exist, and the client cannot create files");
+            await ApplyAsync(edit, action.Title, cancellationToken).ConfigureAwait(false);
+            if (TeamGlossaryEditing.PlaceholderRange(action.Edit) is { } selection)
+            {
+                await client.ShowDocumentAsync(TeamGlossaryEditing.UriOf(file, open), selection, cancellationToken).ConfigureAwait(false);
+            }
+            return Json.Null;
         }, cancellationToken);
     }
 

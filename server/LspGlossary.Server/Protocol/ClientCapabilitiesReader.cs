@@ -22,7 +22,12 @@ public sealed record ClientFeatures(
     bool WorkDoneProgress = false,
     bool CodeLensRefresh = false,
     bool PrepareRename = false,
-    bool CodeDescription = false)
+    bool CodeDescription = false,
+
+    bool DocumentChanges = false,
+    bool CreateFiles = false,
+    bool SnippetEdits = false,
+    bool ShowDocument = false)
 {
     public static readonly ClientFeatures None = new();
 }
@@ -62,7 +67,12 @@ public static class ClientCapabilitiesReader
             WorkDoneProgress: IsTrue(Get(caps, "window", "workDoneProgress")),
             CodeLensRefresh: IsTrue(Get(caps, "workspace", "codeLens", "refreshSupport")),
             PrepareRename: IsTrue(Get(caps, "textDocument", "rename", "prepareSupport")),
-            CodeDescription: IsTrue(Get(caps, "textDocument", "publishDiagnostics", "codeDescriptionSupport")));
+            CodeDescription: IsTrue(Get(caps, "textDocument", "publishDiagnostics", "codeDescriptionSupport")),
+
+            DocumentChanges: IsTrue(Get(caps, "workspace", "workspaceEdit", "documentChanges")),
+            CreateFiles: Lists(Get(caps, "workspace", "workspaceEdit", "resourceOperations"), "create"),
+            SnippetEdits: IsTrue(Get(caps, "workspace", "workspaceEdit", "snippetEditSupport")),
+            ShowDocument: IsTrue(Get(caps, "window", "showDocument", "support")));
     }
 
     private static JsonElement? Get(JsonElement element, params string[] path)

@@ -13,7 +13,13 @@ public static class Commands
     /// <summary>Fixes every wrong spelling in the document of its argument, computed when it runs.</summary>
     public const string FixAll = "lspGlossary.server.fixAll";
 
-    public static readonly IReadOnlyList<string> All = [Fix, FixAll];
+    /// <summary>
+    /// Writes the team glossary (<see cref="TeamGlossaryCommandArguments"/>): the edit is made on the file as it is when
+    /// the command runs, applied with workspace/applyEdit, and a new entry's definition is then shown where the client can.
+    /// </summary>
+    public const string TeamGlossary = "lspGlossary.server.teamGlossary";
+
+    public static readonly IReadOnlyList<string> All = [Fix, FixAll, TeamGlossary];
 
     /// <summary>
     /// The command of a glossary entry's code lens (<see cref="ShowReferencesArguments"/>): a client command, not the

@@ -36,7 +36,18 @@ public static class Convert
     public static Diagnostic ToDiagnostic(LineMap lines, GlossaryDiagnostic diagnostic, bool codeDescription) =>
         new(ToRange(lines, diagnostic.Span), diagnostic.Message, (int)diagnostic.Severity, diagnostic.Code, "lsp-glossary",
             CodeDescriptionOf(diagnostic.Code, codeDescription),
-            diagnostic.Acronym is { } acronym ? new DiagnosticData(acronym) : null);
+            diagnostic.Acronym is { } acronym ? Json.Write(new DiagnosticData(acronym), LspJsonContext.Default.DiagnosticData) : null);
+
+    /// <summary>
+    /// The unknown acronym a diagnostic's <c>data</c> names, as the server wrote it (<c>{ "acronym": "ABC" }</c>) or as a
+    /// plain string; null for anything else (the caller then reads the diagnostic's range).
+    /// </summary>
+    public static string? AcronymOf(System.Text.Json.JsonElement? data) => data switch
+    {
+        { ValueKind: System.Text.Json.JsonValueKind.String } text => text.GetString(),
+        { ValueKind: System.Text.Json.JsonValueKind.Object } obj when obj.TryGetProperty("acronym", out var a) && a.ValueKind == System.Text.Json.JsonValueKind.String => a.GetString(),
+        _ => null,
+    };
 
     /// <summary>The local path of a file URI, or null for other schemes (untitled:, vscode-notebook:, …).</summary>
     public static string? ToPath(string uri) => FileUri.ToPath(uri);

@@ -31,13 +31,15 @@ public sealed record CompletionItem(
 
 public sealed record CompletionList(bool IsIncomplete, List<CompletionItem> Items);
 
+/// <param name="Data">What a rule keeps for its code actions: <see cref="DiagnosticData"/> (the token of an unknown acronym) as the
+/// server writes it; read from requests as any JSON, since a client echoes it back as it pleases.</param>
 public sealed record Diagnostic(Range Range, string Message, int? Severity = null, string? Code = null, string? Source = null,
-    CodeDescription? CodeDescription = null, DiagnosticData? Data = null);
+    CodeDescription? CodeDescription = null, JsonElement? Data = null);
 
 /// <summary>The page that documents a diagnostic's code (sent to clients with <c>codeDescriptionSupport</c>).</summary>
 public sealed record CodeDescription(string Href);
 
-/// <summary>A diagnostic's <c>data</c>: the token of an unknown acronym, for a fix that adds it to a glossary.</summary>
+/// <summary>A diagnostic's <c>data</c>: the token of an unknown acronym, for the fix that adds it to the team glossary.</summary>
 public sealed record DiagnosticData(string? Acronym = null);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, List<Diagnostic> Diagnostics);
@@ -50,8 +52,9 @@ public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range
 /// A code action literal. A fix-all offered without being asked for has no <see cref="Edit"/> but <see cref="Data"/>:
 /// its edit is computed by <c>codeAction/resolve</c>.
 /// </summary>
+/// <see cref="Command"/>, when set, runs after the edit (or instead of one: an action the server applies itself, then shows).
 public sealed record CodeAction(string Title, string Kind, List<Diagnostic>? Diagnostics = null, bool? IsPreferred = null,
-    WorkspaceEdit? Edit = null, CodeActionData? Data = null);
+    WorkspaceEdit? Edit = null, CodeActionData? Data = null, Command? Command = null);
 
 /// <summary>What <c>codeAction/resolve</c> needs to compute a deferred fix-all: the document.</summary>
 public sealed record CodeActionData(string Uri);
@@ -63,6 +66,15 @@ public sealed record ExecuteCommandParams(string Command, List<JsonElement>? Arg
 
 /// <summary>The argument of the fix commands: the document, the version the edits were computed for, and the edits.</summary>
 public sealed record FixCommandArguments(string Uri, int? Version = null, List<TextEdit>? Edits = null);
+
+/// <summary>
+/// The argument of the team glossary command: the document it was offered in, what to change (<c>TeamGlossaryChange</c>
+/// by name), the entry's id or the new term, and the spelling to accept. The edit is made when the command runs.
+/// </summary>
+public sealed record TeamGlossaryCommandArguments(string Uri, string Change, string Subject, string? Spelling = null);
+
+/// <summary>window/showDocument: opens a document, with a selection.</summary>
+public sealed record ShowDocumentParams(string Uri, bool? External = null, bool? TakeFocus = null, Range? Selection = null);
 
 public sealed record ApplyWorkspaceEditParams(WorkspaceEdit Edit, string? Label = null);
 

@@ -44,6 +44,7 @@ public static class Methods
     public const string Configuration = "workspace/configuration";
     public const string RegisterCapability = "client/registerCapability";
     public const string ApplyEdit = "workspace/applyEdit";
+    public const string ShowDocument = "window/showDocument";
     public const string InlayHintRefresh = "workspace/inlayHint/refresh";
     public const string CodeLensRefresh = "workspace/codeLens/refresh";
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
