@@ -90,6 +90,7 @@ printf 'terms:\n  - id: zorbnet\n    term: ZorbNet\n    expansion: Zero-Order Re
   >"$work/ws/team.glossary.yaml"
 printf '# Team\n\nOur ZorbNet backbone; ZorbNet again.\n' >"$work/ws/team.md"
 printf '# Config\n\nWe tune Lora adapters.\n' >"$work/ws/config.md"
+printf '# Acronyms\n\nWe tried the QZX method.\n' >"$work/ws/acronym.md"
 # A notebook: a Markdown cell (a term, a wrong spelling) and a Python code cell with a term in a comment.
 cat >"$work/ws/notebook.ipynb" <<'EOF'
 {

@@ -366,6 +366,32 @@ async function trustedChecks() {
     await poll('the warning squiggle again', async () => (await squiggles('warning')) > 0 && (await squiggles('error')) === 0, 30_000);
   });
 
+  await check('"Accept as a spelling" writes the team glossary and the finding goes away', async () => {
+    await openFile('config.md');
+    await poll('a warning squiggle under Lora', async () => (await squiggles('warning')) > 0);
+    const box = await wordBox('Lora');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: "Accept 'Lora' as a spelling of LoRA" }).first();
+    await pressUntilVisible('Control+.', action, 'the accept action');
+    await action.click();
+    await poll('no warning under Lora', async () => (await squiggles('warning')) === 0, 30_000);
+    await shot('6i-accepted');
+  });
+
+  await check('"Add to the team glossary" on an unknown acronym creates the entry, and the hover shows it', async () => {
+    await openFile('acronym.md');
+    const box = await wordBox('QZX');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: "Add 'QZX' to the team glossary" }).first();
+    await pressUntilVisible('Control+.', action, 'the add action');
+    await action.click();
+    await openFile('team.glossary.yaml');
+    await poll('the new entry in the team glossary', async () => /term: QZX/.test(await editorText()), 30_000);
+    await shot('6j-added');
+    await openFile('acronym.md');
+    await hover('QZX', 'team.glossary.yaml');
+  });
+
   await check('F2 renames a team term in the glossary and in a document', async () => {
     await openFile('team.md');
     const box = await wordBox('ZorbNet');
