@@ -69,4 +69,27 @@ internal static partial class LinuxNative
 
     [LibraryImport("libc", EntryPoint = "raise")]
     public static partial int Raise(int signal);
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetThreadId();
+
+    [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    private static partial int SetPriority(int which, int who, int priority);
+
+    /// <summary>
+    /// Lowers the calling thread's scheduling priority (nice 10; on Linux a thread's own, through its thread id; elsewhere
+    /// <see cref="ThreadPriority.BelowNormal"/>): background work that must not delay the threads answering requests.
+    /// </summary>
+    public static void LowerThisThreadsPriority()
+    {
+        try
+        {
+            if (OperatingSystem.IsLinux()) SetPriority(0 /* PRIO_PROCESS: a thread id on Linux */, GetThreadId(), 10);
+            else Thread.CurrentThread.Priority = ThreadPriority.BelowNormal;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException or PlatformNotSupportedException or ThreadStateException)
+        {
+            // Not lowered: the work still runs, at normal priority.
+        }
+    }
 }

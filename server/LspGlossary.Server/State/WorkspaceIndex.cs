@@ -7,8 +7,8 @@ namespace LspGlossary.Server.State;
 /// <summary>
 /// The term index of the workspace folders (<see cref="TermIndex"/>), kept current off the message loop: a whole
 /// build after the glossary loads, when it changes and when folders come or go (a new build cancels the one in
-/// progress), and one file at a time for watched-file events and closed documents. Jobs run one at a time on the
-/// thread pool, in the order asked; readers take <see cref="Current"/> and are never blocked. Open documents are
+/// progress), and one file at a time for watched-file events and closed documents. Jobs run one at a time, in the order
+/// asked, each on a thread of its own (not the pool's, which requests need); readers take <see cref="Current"/> and are never blocked. Open documents are
 /// not read from here: their own analyses take their files' place (<see cref="ServerState.OpenDocumentTermsAsync"/>).
 /// </summary>
 public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
@@ -49,6 +49,7 @@ public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
         }
         Enqueue("Indexing the workspace", () =>
         {
+            LinuxNative.LowerThisThreadsPriority(); // this job's own thread (LongRunning): requests come first
             string outcome = "stopped: a newer build replaced it";
             try
             {
@@ -125,7 +126,7 @@ public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
                 {
                     log($"{what} failed; the index keeps its last state: {e.Message}");
                 }
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }, CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default); // its own thread: a build takes a second, the pool's threads stay free for requests
         }
     }
 }
