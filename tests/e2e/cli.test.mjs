@@ -143,3 +143,24 @@ test('export prh writes a prh dictionary', () => {
   assert.match(r.stdout, /^version: 1$/m);
   assert.match(r.stdout, /- expected: 'LoRA\$1'\n {4}patterns:\n {6}- '\/\(\?<!\\w\)Lora\(s\?\)\(\?!\\w\)\/'/);
 });
+
+test('the nearest project config sets a term\'s severity, and so the exit code; a broken one stops the run with exit 2', () => {
+  const dir = workspace({ 'docs/a.md': 'We tune Lora adapters.\n' });
+  let r = check(dir, '--format', 'json');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /"severity":\s*"warning"/);
+  writeFileSync(path.join(dir, '.lsp-glossary.yaml'), 'terms: { lora: off }\n');
+  r = check(dir, '--format', 'json');
+  assert.equal(r.code, 0, `lora: off: ${r.out}${r.err}`);
+  writeFileSync(path.join(dir, 'docs', '.lsp-glossary.yaml'), 'terms: { lora: error }\n'); // the nearer config wins
+  r = check(dir, '--format', 'json');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /"severity":\s*"error"/);
+  r = check(dir, '--format', 'json', '--config', '.lsp-glossary.yaml'); // one config for every file
+  assert.equal(r.code, 0, r.err);
+  writeFileSync(path.join(dir, 'docs', '.lsp-glossary.yaml'), 'terms: { lora: loud }\n');
+  r = check(dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /\.lsp-glossary\.yaml:1:16: error: 'terms\.lora' must be off/);
+  rmSync(dir, { recursive: true, force: true });
+});
