@@ -21,6 +21,9 @@ public class TeamGlossaryProtocolTests
 
     private const string Minimal = """{"workspace":{"applyEdit":true}}""";
 
+    /// <summary>A client with snippet edits but no window/showDocument: the stub entry comes as a snippet edit.</summary>
+    private static readonly string SnippetsOnly = VsCode.Replace("\"window\":{\"showDocument\":{\"support\":true}}", "\"window\":{}", StringComparison.Ordinal);
+
     private static WorkspaceFixture Fixture(string document, string? team = null) =>
         WorkspaceFixture.Parse((team is null ? "" : "--- team.glossary.yaml\n" + team) + "--- docs/a.md\n" + document);
 
@@ -111,7 +114,8 @@ public class TeamGlossaryProtocolTests
     [Fact]
     public async Task An_unknown_acronym_gets_a_stub_entry_whose_definition_is_a_snippet_and_then_hovers()
     {
-        await using var opened = await OpenAsync("The ZQX team.\n", Team, VsCode);
+        Assert.DoesNotContain("showDocument", SnippetsOnly);
+        await using var opened = await OpenAsync("The ZQX team.\n", Team, SnippetsOnly);
         var (fixture, client, doc, team) = opened;
         var unknown = new JsonObject { ["range"] = Range(0, 4, 0, 7), ["message"] = "An unknown acronym.", ["code"] = "glossary.unknown-acronym", ["data"] = "ZQX" };
 

@@ -101,8 +101,10 @@ public sealed class CodeActionEndpoint(ServerState state, Client client)
     {
         var features = client.Features;
         var fixes = action.Fixes.Count > 0 ? action.Fixes.Select(d => Protocol.Convert.ToDiagnostic(lines, d, features.CodeDescription)).ToList() : null;
-        // A new entry without a snippet: the server applies it and shows its definition (window/showDocument).
-        if (action.Edit.Placeholder is not null && !(features.SnippetEdits && features.DocumentChanges) && features.ShowDocument && features.ApplyEdit)
+        // A new entry: where the client can show a document, the server applies the edit and shows the definition
+        // selected (window/showDocument) — VS Code inserts a snippet edit into a file that is not the active editor as
+        // plain text, without moving the cursor there; a snippet edit is for clients that can only take that.
+        if (action.Edit.Placeholder is not null && features.ShowDocument && features.ApplyEdit)
         {
             return new CodeAction(action.Title, CodeActions.QuickFix, fixes, Command: TeamCommand(action, uri));
         }

@@ -385,6 +385,12 @@ async function trustedChecks() {
     const action = page.locator('.action-widget .monaco-list-row', { hasText: "Add 'QZX' to the team glossary" }).first();
     await pressUntilVisible('Control+.', action, 'the add action');
     await action.click();
+    // The snippet edit leaves the cursor in the new entry's definition: the glossary is the active editor, with the
+    // placeholder selected (the status bar's "Ln …, Col … (N selected)").
+    await visible(page.locator('.editor-group-container.active .tab.active', { hasText: 'team.glossary.yaml' }), 'team.glossary.yaml active after the edit', 30_000);
+    const placeholder = 'TODO: what QZX means';
+    await poll('the definition placeholder selected', async () =>
+      new RegExp(`\\(${placeholder.length} selected\\)`).test(await page.locator('#status\\.editor\\.selection').innerText()), 15_000);
     await openFile('team.glossary.yaml');
     await poll('the new entry in the team glossary', async () => /term: QZX/.test(await editorText()), 30_000);
     await shot('6j-added');
