@@ -229,6 +229,27 @@ public class CrossFileProtocolTests
     }
 
     [Fact]
+    public async Task Positions_past_the_line_end_or_the_last_line_answer_null_and_the_server_keeps_serving()
+    {
+        var fixture = Workspace();
+        await using var client = await Start(fixture);
+        string a = fixture.Uri("docs/a.md");
+        await client.OpenAsync(a, "We train with ZORP and LoRA.\n");
+        foreach (var (line, character) in new[] { (0, 500), (9, 0), (int.MaxValue, int.MaxValue) })
+        {
+            foreach (var method in new[] { "textDocument/references", "textDocument/prepareRename" })
+            {
+                var response = await client.RequestAsync(method, At(a, line, character));
+                Assert.Null(response["error"]);
+                Assert.Null(response["result"]);
+            }
+            var rename = await client.RequestAsync("textDocument/rename", At(a, line, character, new JsonObject { ["newName"] = "X" }));
+            Assert.Null(rename["result"]);
+        }
+        Assert.NotNull((await client.RequestAsync("textDocument/hover", At(a, 0, 15)))["result"]);
+    }
+
+    [Fact]
     public async Task Rename_capability_follows_prepare_support()
     {
         var fixture = Workspace();

@@ -102,6 +102,19 @@ public class ProjectConfigProtocolTests
     }
 
     [Fact]
+    public async Task A_config_cannot_make_the_server_read_a_glossary_outside_the_folder()
+    {
+        var fixture = WorkspaceFixture.Parse("--- a.md\nZorp\n");
+        string outside = Path.Combine(Path.GetDirectoryName(fixture.Workspace.Root)!, "elsewhere", "x.yaml");
+        fixture.Workspace.Files[outside] = "terms:\n  - id: zorp\n    term: ZORP\n    variants: [Zorp]\n    category: general\n    definition: { en: secret }\n";
+        fixture.Workspace.Files[fixture.Workspace.PathOf(".lsp-glossary.yaml")] = $"glossaryFiles: [\"{outside.Replace("\\", "/")}\"]\n";
+        await using var client = await InProcessClient.StartAsync(workspace: fixture.Workspace, workspaceFolders: [fixture.Workspace.Root]);
+        await client.OpenAsync(fixture.Uri("a.md"), "Zorp\n");
+        Assert.Empty((await DiagnosticsOf(client, fixture.Uri("a.md"), 1))["diagnostics"]!.AsArray());
+        Assert.Null((await client.RequestAsync("textDocument/hover", InProcessClient.Position(fixture.Uri("a.md"), 0, 1)))["result"]);
+    }
+
+    [Fact]
     public async Task Settings_are_pulled_per_workspace_folder()
     {
         var fixture = WorkspaceFixture.Parse("--- one/a.md\nLora\n--- two/b.md\nLora\n");

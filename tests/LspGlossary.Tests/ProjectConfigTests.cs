@@ -251,6 +251,45 @@ public sealed class ProjectConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_config_in_the_tree_cannot_make_check_read_a_glossary_elsewhere()
+    {
+        string elsewhere = Directory.CreateTempSubdirectory("lsp-glossary-elsewhere-").FullName;
+        try
+        {
+            string outside = Path.Combine(elsewhere, "x.glossary.yaml");
+            File.WriteAllText(outside, "terms:\n  - id: zorp\n    term: ZORP\n    variants: [Zorp]\n    category: general\n    definition: { en: x }\n");
+            Write(".lsp-glossary.yaml", $"glossaryFiles: [\"{outside}\"]\n");
+            Write("a.md", "Zorp\n");
+            var (code, _, error) = Run(CheckCommand.Run);
+            Assert.Equal(0, code); // ZORP unknown: the outside glossary was not read
+            Assert.Contains("is not a file inside this folder; it is not read", error);
+            Assert.Equal(1, Run(CheckCommand.Run, "--config", ".lsp-glossary.yaml").Code); // the user's own choice may
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_config_that_is_a_fifo_or_too_large_is_an_error_never_a_hang()
+    {
+        Write("a.md", "LoRA\n");
+        Write(".lsp-glossary.yaml", "# " + new string('x', 2 << 20) + "\n");
+        var (code, _, error) = Run(CheckCommand.Run);
+        Assert.Equal(2, code);
+        Assert.Contains("The config was not read", error);
+        if (!OperatingSystem.IsLinux()) return;
+        File.Delete(Path.Combine(_root, ".lsp-glossary.yaml"));
+        var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_root, ".lsp-glossary.yaml"))!;
+        mkfifo.WaitForExit();
+        var run = Task.Run(() => Run(CheckCommand.Run));
+        Assert.True(run.Wait(TimeSpan.FromSeconds(20)), "check hung on a FIFO config");
+        Assert.Equal(2, run.Result.Code);
+        Assert.Contains("The config was not read", run.Result.Error);
+    }
+
+    [Fact]
     public void Init_writes_a_starter_once_and_never_overwrites()
     {
         var (code, output, _) = Run(InitCommand.Run);

@@ -67,8 +67,8 @@ public sealed record ProjectConfig
     /// </summary>
     public bool IsIncluded(string path, Func<string, string, bool> isMatch)
     {
+        if (!Workspace.FolderPaths.IsUnder(path, Folder)) return true; // not below this config
         string relative = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == "..") return true; // not below this config
         if (Include.Count > 0 && !Include.Any(glob => isMatch(glob, relative))) return false;
         return !Exclude.Any(glob => isMatch(glob, relative));
     }

@@ -26,7 +26,7 @@ public sealed class ProjectConfigs(IWorkspace workspace)
     /// </summary>
     public ProjectConfig? For(string path, IReadOnlyList<string> roots)
     {
-        string? root = roots.Where(r => IsUnder(path, r)).OrderByDescending(r => r.Length).FirstOrDefault();
+        string? root = roots.Where(r => FolderPaths.IsUnder(path, r)).OrderByDescending(r => r.Length).FirstOrDefault();
         if (root is null) return null;
         string? folder = Path.GetDirectoryName(path);
         for (int depth = 0; folder is not null && depth < MaxDepth; depth++)
@@ -87,9 +87,4 @@ public sealed class ProjectConfigs(IWorkspace workspace)
         return config;
     }
 
-    private static bool IsUnder(string path, string root)
-    {
-        string relative = Path.GetRelativePath(root, path);
-        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-    }
 }

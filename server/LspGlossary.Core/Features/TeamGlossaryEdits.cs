@@ -52,9 +52,7 @@ public sealed class TeamGlossaryFile
         if (configured is { Length: > 0 } && configFolder is not null)
         {
             string path = System.IO.Path.GetFullPath(System.IO.Path.Combine(configFolder, configured));
-            string relative = System.IO.Path.GetRelativePath(workspaceFolder, path);
-            bool inside = relative != ".." && !relative.StartsWith(".." + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal) && !System.IO.Path.IsPathRooted(relative);
-            if (inside) return path;
+            if (Workspace.FolderPaths.IsUnder(path, workspaceFolder)) return path;
         }
         return System.IO.Path.Combine(workspaceFolder, DefaultFileName);
     }

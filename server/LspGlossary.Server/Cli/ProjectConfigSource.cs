@@ -41,10 +41,26 @@ public sealed class ProjectConfigSource
     /// <summary>False when <c>--config FILE</c> could not be used (its problems are printed).</summary>
     public bool Ready => !_forcedFailed;
 
-    /// <summary>The glossary files of the config in force at the current folder, as full paths.</summary>
-    public IEnumerable<string> GlossaryFiles => (_forced ?? _found.InFolder(_context.CurrentDirectory)) is { } config
-        ? config.ApplyTo(Settings.Default).GlossaryFiles ?? []
-        : [];
+    /// <summary>
+    /// The glossary files of the config in force at the current folder, as full paths. A config found in the tree
+    /// names files inside the current folder only (links resolved; others are skipped with a warning): a checked-out
+    /// repository cannot make `check` read a file elsewhere. `--config FILE` is the user's choice and may name any.
+    /// </summary>
+    public IEnumerable<string> GlossaryFiles
+    {
+        get
+        {
+            if (_forced is { } forced) return forced.ApplyTo(Settings.Default).GlossaryFiles ?? [];
+            if (_found.InFolder(_context.CurrentDirectory) is not { } config) return [];
+            var files = new List<string>();
+            foreach (var file in config.ApplyTo(Settings.Default).GlossaryFiles ?? [])
+            {
+                if (DiskWorkspace.Instance.IsInside(file, _context.CurrentDirectory)) files.Add(file);
+                else _context.Error.WriteLine($"{PrintablePath.Escape(config.File)}: warning: the glossary file {PrintablePath.Escape(file)} is not a file inside this folder; it is not read.");
+            }
+            return files;
+        }
+    }
 
     public ProjectConfig? For(string path) => _forced ?? _found.For(path, [_context.CurrentDirectory]);
 

@@ -89,7 +89,7 @@ public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace wor
     private System.Text.Json.JsonElement? FolderSettingsFor(string uri)
     {
         if (FolderSettings.Count == 0 || Protocol.Convert.ToPath(uri) is not { } path) return null;
-        string? folder = FolderSettings.Keys.Where(f => path.StartsWith(f.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        string? folder = FolderSettings.Keys.Where(f => FolderPaths.IsUnder(path, f))
             .OrderByDescending(f => f.Length).FirstOrDefault();
         return folder is null ? null : FolderSettings[folder];
     }
@@ -98,10 +98,24 @@ public sealed class ServerState(string? bundledGlossaryDirectory, IWorkspace wor
     public ProjectConfig? ConfigFor(string uri) =>
         Protocol.Convert.ToPath(uri) is { } path ? Configs.For(path, Glossary.WorkspaceFolders) : null;
 
-    /// <summary>The glossary files the configs at the workspace folders' roots name (full paths).</summary>
-    public IReadOnlyList<string> ConfigGlossaryFiles() =>
-        Glossary.WorkspaceFolders.Select(Configs.InFolder).OfType<ProjectConfig>()
-            .SelectMany(c => c.ApplyTo(Settings.Default).GlossaryFiles ?? []).ToList();
+    /// <summary>
+    /// The glossary files the configs at the workspace folders' roots name (full paths), those inside their folder only
+    /// (links resolved): a repository's config cannot make the server read, and hover, a file elsewhere.
+    /// </summary>
+    public IReadOnlyList<string> ConfigGlossaryFiles()
+    {
+        var files = new List<string>();
+        foreach (var folder in Glossary.WorkspaceFolders)
+        {
+            if (Configs.InFolder(folder) is not { } config) continue;
+            foreach (var file in config.ApplyTo(Settings.Default).GlossaryFiles ?? [])
+            {
+                if (Workspace.IsInside(file, folder)) files.Add(file);
+                else log($"{config.File} names the glossary file {file}, which is not a file inside the workspace folder; it is not read.");
+            }
+        }
+        return files;
+    }
 
     /// <summary>The client's locale (initialize); with the settings, it decides whether Chinese names come first.</summary>
     public string? ClientLocale { get; set; }

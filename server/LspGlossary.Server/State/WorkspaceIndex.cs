@@ -99,9 +99,8 @@ public sealed class WorkspaceIndex(IWorkspace workspace, Action<string> log)
         lock (_gate) folders = _folders;
         foreach (var folder in folders)
         {
-            string relative = Path.GetRelativePath(folder, path);
-            if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)) continue;
-            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (!FolderPaths.IsUnder(path, folder)) continue;
+            var parts = Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar);
             if (parts[..^1].Any(part => part is ".git" or ".ipynb_checkpoints" || WorkspaceWalk.DependencyFolders.Contains(part))) return false;
             return workspace.IsInside(path, folder);
         }
